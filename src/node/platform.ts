@@ -1,0 +1,100 @@
+/**
+ * The Node Ed25519 backend over `node:crypto` (OpenSSL). What `#ed25519-platform` resolves to in
+ * Node. Verification is OpenSSL's cofactorless RFC 8032 §5.1.7 check; the strict pre-checks in
+ * `src/keys/strict.ts` run before it.
+ *
+ * @module
+ */
+import crypto, { type KeyObject } from 'node:crypto'
+import type { Ed25519Backend } from '../keys/interface.js'
+
+/** SPKI DER prefix for an Ed25519 public key (RFC 8410 §4); the 32 raw key bytes follow. */
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
+/** PKCS#8 DER prefix for an Ed25519 private key (RFC 8410 §7); the 32-byte seed follows. */
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
+/** How many public KeyObjects to keep. */
+const KEY_CACHE_SIZE = 1024
+
+function publicKeyObjectUncached(publicKey: Uint8Array): KeyObject {
+  return crypto.createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' })
+}
+
+function privateKeyObject(seed: Uint8Array): KeyObject {
+  return crypto.createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' })
+}
+
+/**
+ * Builds the node:crypto backend. Public KeyObjects are cached by key bytes (at most 1024, oldest
+ * evicted first).
+ *
+ * @returns the backend, named `node`
+ * @example
+ * ```ts
+ * const backend = nodeBackend()
+ * await backend.verify(publicKey, message, signature)
+ * ```
+ */
+export function nodeBackend(): Ed25519Backend {
+  const cache = new Map<string, KeyObject>()
+  const publicKeyObject = (publicKey: Uint8Array): KeyObject => {
+    const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('latin1')
+    let key = cache.get(id)
+    if (key === undefined) {
+      key = publicKeyObjectUncached(publicKey)
+      if (cache.size >= KEY_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+      cache.set(id, key)
+    }
+    return key
+  }
+  return Object.freeze({
+    name: 'node' as const,
+    async verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+      try {
+        return crypto.verify(null, message, publicKeyObject(publicKey), signature)
+      } catch {
+        return false
+      }
+    },
+    verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+      return new Promise((resolve) => {
+        try {
+          // The callback form runs OpenSSL on the libuv thread pool.
+          crypto.verify(null, message, publicKeyObject(publicKey), signature, (err, ok) => resolve(!err && ok))
+        } catch {
+          resolve(false)
+        }
+      })
+    },
+    async sign(seed: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
+      const sig = crypto.sign(null, message, privateKeyObject(seed))
+      return new Uint8Array(sig.buffer, sig.byteOffset, sig.byteLength)
+    },
+    async publicKey(seed: Uint8Array): Promise<Uint8Array> {
+      const spki = crypto.createPublicKey(privateKeyObject(seed)).export({ format: 'der', type: 'spki' })
+      return new Uint8Array(spki.subarray(SPKI_PREFIX.length))
+    },
+  })
+}
+
+let backend: Ed25519Backend | undefined
+
+/**
+ * The node:crypto Ed25519 backend (Node ≥ 20 always has Ed25519), or `undefined` if creating a key
+ * fails (e.g. an OpenSSL build without Ed25519).
+ *
+ * @returns the backend or undefined; never rejects
+ * @example
+ * ```ts
+ * const backend = await platformBackend() // { name: 'node', … }
+ * ```
+ */
+export async function platformBackend(): Promise<Ed25519Backend | undefined> {
+  if (backend !== undefined) return backend
+  try {
+    publicKeyObjectUncached(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex')) // RFC 8032 §7.1 TEST 1
+  } catch {
+    return undefined
+  }
+  backend = nodeBackend()
+  return backend
+}
