@@ -1,0 +1,42 @@
+import { concat as concatBytes } from 'uint8arrays/concat'
+import { equals } from 'uint8arrays/equals'
+
+const utf8Encoder = new TextEncoder()
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true })
+
+/** Concatenates byte arrays. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  return concatBytes([...parts])
+}
+
+/** Byte-wise equality (not constant time; use only on public data). */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return equals(a, b)
+}
+
+/** UTF-8 encoding of a string. */
+export function utf8(text: string): Uint8Array {
+  return utf8Encoder.encode(text)
+}
+
+/** Strict UTF-8 decoding: throws `TypeError` on invalid sequences. */
+export function fromUtf8(bytes: Uint8Array): string {
+  return utf8Decoder.decode(bytes)
+}
+
+/** Lower-case hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let out = ''
+  for (const b of bytes) out += b.toString(16).padStart(2, '0')
+  return out
+}
+
+/** Throws `TypeError` unless `value` is a Uint8Array, optionally of an exact length. */
+export function assertBytes(value: unknown, name: string, length?: number): asserts value is Uint8Array {
+  if (!(value instanceof Uint8Array)) {
+    throw new TypeError(`"${name}" expected Uint8Array, got ${value === null ? 'null' : typeof value}`)
+  }
+  if (length !== undefined && value.length !== length) {
+    throw new RangeError(`"${name}" expected Uint8Array of length ${length}, got length=${value.length}`)
+  }
+}

@@ -1,0 +1,60 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { base32 } from 'multiformats/bases/base32'
+import { CID } from 'multiformats/cid'
+import { create as createDigest } from 'multiformats/hashes/digest'
+import { CounterfoilError } from '../errors.js'
+import { bytesEqual } from './bytes.js'
+
+/** Multicodec code of DAG-CBOR. */
+export const DAG_CBOR_CODE = 0x71
+/** Multihash code of SHA2-256. */
+export const SHA2_256_CODE = 0x12
+
+/**
+ * The CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes. Synchronous: SHA-256 from @noble/hashes.
+ *
+ * @param bytes - canonical DAG-CBOR bytes
+ * @returns the CID
+ * @example
+ * ```ts
+ * cidOf(encodeCbor({ hello: 'world' })).toString() // 'bafyrei…'
+ * ```
+ */
+export function cidOf(bytes: Uint8Array): CID<unknown, 0x71, 0x12, 1> {
+  return CID.createV1(DAG_CBOR_CODE, createDigest(SHA2_256_CODE, sha256(bytes)))
+}
+
+/**
+ * Parses a record id strictly: CIDv1, dag-cbor, sha2-256 with a 32-byte digest, as bytes or as the
+ * canonical lower-case base32 text (`bafy…`). Anything else is `ERR_MALFORMED`.
+ *
+ * @param input - a CID object, its bytes or its base32 text
+ * @returns the CID
+ * @throws {CounterfoilError} `ERR_MALFORMED` for anything that is not such a CID
+ * @example
+ * ```ts
+ * parseRecordId('bafyreigbtj4x7ip5legnfznufuopl4sg4knzc2cof6duas4b3q2fy6swua')
+ * ```
+ */
+export function parseRecordId(input: string | Uint8Array | CID): CID {
+  let cid: CID
+  try {
+    if (typeof input === 'string') {
+      cid = CID.parse(input, base32)
+      if (cid.toString(base32) !== input) throw new Error('not canonical base32 text')
+    } else if (input instanceof Uint8Array) {
+      cid = CID.decode(input)
+      if (!bytesEqual(cid.bytes, input)) throw new Error('not canonical bytes')
+    } else {
+      const asCid = CID.asCID(input)
+      if (asCid === null) throw new Error('not a CID')
+      cid = asCid
+    }
+  } catch (e) {
+    throw new CounterfoilError('ERR_MALFORMED', `invalid record id: ${(e as Error).message}`, { cause: e })
+  }
+  if (cid.version !== 1 || cid.code !== DAG_CBOR_CODE || cid.multihash.code !== SHA2_256_CODE || cid.multihash.digest.length !== 32) {
+    throw new CounterfoilError('ERR_MALFORMED', 'record id must be a CIDv1 with dag-cbor codec and sha2-256 digest')
+  }
+  return cid
+}

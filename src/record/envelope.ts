@@ -1,0 +1,217 @@
+/**
+ * The signed record envelope (docs/spec.md §3): `{ payload: bytes, signatures: [{ signer, signature }] }`
+ * in DAG-CBOR, and its `u…` text form. Decoding here is structural and strict; it never checks
+ * signatures (that is `verify`'s job) but it does prove every byte canonical.
+ */
+import type { CID } from 'multiformats/cid'
+import { bytesEqual } from '../codec/bytes.js'
+import { cidOf } from '../codec/cid.js'
+import { decodeCbor, encodeCbor } from '../codec/dag-cbor.js'
+import { DOMAIN, domainSeparated } from '../codec/domain.js'
+import { fromBase64url, toBase64url } from '../codec/multibase.js'
+import { CounterfoilError } from '../errors.js'
+import { publicKeyFromDid } from '../keys/did.js'
+import { parsePayload, type RecordPayload } from './payload.js'
+
+/** Largest signed record {@link decodeRecord} accepts by default (bytes). */
+export const DEFAULT_MAX_RECORD_BYTES = 256 * 1024
+
+/** Most signatures one envelope may carry. */
+export const MAX_SIGNATURES = 16
+
+/** Records built by this module (decoded or assembled), whose fields are known to match their bytes. */
+const genuine = new WeakSet<SignedRecord>()
+
+/**
+ * True when `record` came from {@link decodeRecord} or {@link assembleRecord} in this process, so
+ * its fields are known to match its bytes (a hand-made object could claim anything).
+ *
+ * @param record - a record object
+ * @returns whether it can be trusted structurally without decoding its bytes again
+ */
+export function isGenuineRecord(record: SignedRecord): boolean {
+  return genuine.has(record)
+}
+
+/** One signature in an envelope. */
+export interface RecordSignature {
+  /** did:key of the signer. */
+  readonly signer: string
+  /** 64-byte Ed25519 signature over {@link signingInput} of the record id. */
+  readonly signature: Uint8Array
+}
+
+/**
+ * A decoded, structurally valid signed record. Holding one does not mean it is genuine: call
+ * `verify` for that.
+ *
+ * @example
+ * ```ts
+ * const record = decodeRecord(text)
+ * console.log(record.id, record.payload.type, record.toString() === text)
+ * ```
+ */
+export class SignedRecord {
+  /** Record id: CIDv1 (dag-cbor, sha2-256) of the payload bytes, base32 text (`bafy…`). */
+  readonly id: string
+  /** The record id as a CID. */
+  readonly cid: CID
+  /** The envelope's canonical DAG-CBOR bytes. */
+  readonly bytes: Uint8Array
+  /** The payload's canonical DAG-CBOR bytes (what the id hashes). */
+  readonly payloadBytes: Uint8Array
+  /** The decoded payload fields. */
+  readonly payload: RecordPayload
+  /** Every signature, issuer's first. */
+  readonly signatures: readonly RecordSignature[]
+
+  /** @internal use {@link decodeRecord} or `issue` */
+  constructor(cid: CID, bytes: Uint8Array, payloadBytes: Uint8Array, payload: RecordPayload, signatures: readonly RecordSignature[]) {
+    this.cid = cid
+    this.id = cid.toString()
+    this.bytes = bytes
+    this.payloadBytes = payloadBytes
+    this.payload = payload
+    this.signatures = signatures
+  }
+
+  /** The text form: multibase base64url of {@link bytes} (`u…`), safe in URLs, QR codes and e-mail. */
+  toString(): string {
+    return toBase64url(this.bytes)
+  }
+
+  /** JSON form is the text form, so records embed in JSON without surprises. */
+  toJSON(): string {
+    return this.toString()
+  }
+}
+
+/**
+ * The bytes every record signature covers: `"counterfoil/v1/record" 0x00 ‖ CID bytes`.
+ *
+ * @param cid - the record id
+ * @returns the signing input
+ * @example
+ * ```ts
+ * const input = signingInput(record.cid)
+ * ```
+ */
+export function signingInput(cid: CID): Uint8Array {
+  return domainSeparated(DOMAIN.record, cid.bytes)
+}
+
+function malformed(message: string): CounterfoilError {
+  return new CounterfoilError('ERR_MALFORMED', `signed record: ${message}`)
+}
+
+function parseSignatures(value: unknown, payload: RecordPayload): RecordSignature[] {
+  if (!Array.isArray(value) || value.length === 0) throw malformed('"signatures" must be a non-empty array')
+  if (value.length > MAX_SIGNATURES) throw malformed(`more than ${MAX_SIGNATURES} signatures`)
+  const seen = new Set<string>()
+  const out: RecordSignature[] = []
+  for (const entry of value as unknown[]) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || entry instanceof Uint8Array) {
+      throw malformed('each signature must be a map')
+    }
+    const { signer, signature, ...rest } = entry as Record<string, unknown>
+    if (Object.keys(rest).length > 0) throw malformed(`unknown signature field "${Object.keys(rest)[0]}"`)
+    if (typeof signer !== 'string') throw malformed('"signer" must be a did:key string')
+    publicKeyFromDid(signer)
+    if (!(signature instanceof Uint8Array) || signature.length !== 64) throw malformed('"signature" must be 64 bytes')
+    if (seen.has(signer)) throw malformed(`signer ${signer} appears twice`)
+    seen.add(signer)
+    out.push({ signer, signature })
+  }
+  if (out[0]!.signer !== payload.iss) throw malformed('the first signature must be the issuer\'s')
+  return out
+}
+
+/**
+ * Encodes a payload and signatures into a {@link SignedRecord}. Used by `issue` and `cosign`.
+ *
+ * @param payloadBytes - canonical payload bytes
+ * @param payload - the same payload, decoded
+ * @param signatures - issuer's first
+ * @returns the signed record
+ */
+export function assembleRecord(payloadBytes: Uint8Array, payload: RecordPayload, signatures: readonly RecordSignature[]): SignedRecord {
+  const bytes = encodeCbor({
+    payload: payloadBytes,
+    signatures: signatures.map((s) => ({ signer: s.signer, signature: s.signature })),
+  })
+  const record = new SignedRecord(cidOf(payloadBytes), bytes, payloadBytes, payload, signatures)
+  genuine.add(record)
+  return record
+}
+
+/** Options for {@link decodeRecord}. */
+export interface DecodeRecordOptions {
+  /** Largest envelope accepted, in bytes; default {@link DEFAULT_MAX_RECORD_BYTES}. */
+  maxBytes?: number
+}
+
+/**
+ * Decodes a signed record from its bytes or its `u…` text, strictly (docs/spec.md §3.3). Does not
+ * check signatures: use `verify` for that.
+ *
+ * @param input - envelope bytes, or the `u…` text form (surrounding white space is ignored)
+ * @param options - see {@link DecodeRecordOptions}
+ * @returns the record
+ * @throws {CounterfoilError} `ERR_MALFORMED`, `ERR_NON_CANONICAL`, `ERR_UNSUPPORTED_VERSION`,
+ *   `ERR_INVALID_DID` or `ERR_TOO_LARGE`
+ * @throws {TypeError} if `input` is neither a string nor a Uint8Array
+ * @example
+ * ```ts
+ * const record = decodeRecord('uomdwYXlsb2Fk…')
+ * record.payload.claims
+ * ```
+ */
+export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOptions = {}): SignedRecord {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES
+  let bytes: Uint8Array
+  if (typeof input === 'string') {
+    const text = input.trim()
+    if (text.length > Math.ceil((maxBytes * 4) / 3) + 1) {
+      throw new CounterfoilError('ERR_TOO_LARGE', `signed record text is longer than ${maxBytes} bytes allow`)
+    }
+    bytes = fromBase64url(text)
+  } else if (input instanceof Uint8Array) {
+    bytes = input
+  } else {
+    throw new TypeError(`"input" expected Uint8Array or string, got ${input === null ? 'null' : typeof input}`)
+  }
+  if (bytes.length > maxBytes) throw new CounterfoilError('ERR_TOO_LARGE', `signed record is ${bytes.length} bytes, more than ${maxBytes}`)
+  const envelope = decodeCbor(bytes)
+  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope) || envelope instanceof Uint8Array) {
+    throw malformed('must be a map')
+  }
+  const { payload: payloadBytes, signatures, ...rest } = envelope as Record<string, unknown>
+  if (Object.keys(rest).length > 0) throw malformed(`unknown field "${Object.keys(rest)[0]}"`)
+  if (!(payloadBytes instanceof Uint8Array)) throw malformed('"payload" must be bytes')
+  const payload = parsePayload(decodeCbor(payloadBytes))
+  const parsed = parseSignatures(signatures, payload)
+  // decodeCbor proved both layers canonical, so these bytes are the only encoding of this record.
+  const record = new SignedRecord(cidOf(payloadBytes), bytes, payloadBytes, payload, parsed)
+  genuine.add(record)
+  return record
+}
+
+/**
+ * The record id (CID text) of a record given as bytes, text or a decoded record.
+ *
+ * @param input - a signed record in any form
+ * @returns `bafy…`
+ * @throws {CounterfoilError} as {@link decodeRecord}
+ * @example
+ * ```ts
+ * recordId(text) === decodeRecord(text).id // true
+ * ```
+ */
+export function recordId(input: SignedRecord | Uint8Array | string): string {
+  return input instanceof SignedRecord ? input.id : decodeRecord(input).id
+}
+
+/** True when two records are byte-identical. */
+export function sameRecord(a: SignedRecord, b: SignedRecord): boolean {
+  return bytesEqual(a.bytes, b.bytes)
+}

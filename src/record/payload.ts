@@ -1,0 +1,184 @@
+/**
+ * The record payload (docs/spec.md §2): what the issuer asserts about the subject. Field checks
+ * live here so that `issue` and `decodeRecord` apply exactly the same rules.
+ */
+import type { CborValue } from '../codec/dag-cbor.js'
+import { CounterfoilError } from '../errors.js'
+import { publicKeyFromDid } from '../keys/did.js'
+import { checkPublicKey } from '../keys/strict.js'
+
+/** Wire-format version this library writes and reads. */
+export const RECORD_VERSION = 1
+
+/** Length of the random salt that makes a record's hash unguessable from its content. */
+export const SALT_LENGTH = 32
+
+/**
+ * Per-record revocation public keys (docs/spec.md §2.2). The registry accepts status changes for
+ * the record only when signed by one of them.
+ */
+export interface RevocationKeys {
+  /** Derived by the issuer from its key and the record's salt: revoke, suspend, reinstate. */
+  readonly issuer: Uint8Array
+  /** Optional key the holder chose at issuance: withdraw (e.g. a consent) without the issuer. */
+  readonly holder?: Uint8Array
+}
+
+/** The fields of a record, as signed. Times are integer seconds since the Unix epoch. */
+export interface RecordPayload {
+  /** Wire-format version, always 1. */
+  readonly v: 1
+  /** What kind of record this is: `purchase`, `warranty`, `consent`, `com.example.tier`… */
+  readonly type: string
+  /** The issuer's did:key. */
+  readonly iss: string
+  /** The subject's (customer's) did:key; equal to `iss` for a self-asserted record. */
+  readonly sub: string
+  /** Issued at. */
+  readonly iat: number
+  /** Not valid before. */
+  readonly nbf?: number
+  /** Expires at (not valid at or after this second). */
+  readonly exp?: number
+  /** What the record says: any DAG-CBOR value. */
+  readonly claims: CborValue
+  /** 32 random bytes. */
+  readonly salt: Uint8Array
+  /** Origin of the registry holding this record's counterfoil, e.g. `https://registry.example`. */
+  readonly reg?: string
+  /** Revocation keys, present on records meant to be registered. */
+  readonly rev?: RevocationKeys
+}
+
+const KNOWN_FIELDS = new Set(['v', 'type', 'iss', 'sub', 'iat', 'nbf', 'exp', 'claims', 'salt', 'reg', 'rev'])
+const TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/
+
+function malformed(message: string): CounterfoilError {
+  return new CounterfoilError('ERR_MALFORMED', `record payload: ${message}`)
+}
+
+function isPlainMap(value: unknown): value is Record<string, CborValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) &&
+    Object.getPrototypeOf(value) === Object.prototype
+}
+
+function time(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw malformed(`"${name}" must be a non-negative integer number of seconds`)
+  }
+  return value
+}
+
+function did(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw malformed(`"${name}" must be a did:key string`)
+  publicKeyFromDid(value) // throws ERR_INVALID_DID
+  return value
+}
+
+/**
+ * Checks that `reg` is a bare origin (`https://host[:port]`, or `http:` on loopback for tests).
+ *
+ * @param value - candidate registry origin
+ * @returns the same string
+ * @throws {CounterfoilError} `ERR_MALFORMED` otherwise
+ */
+export function checkRegistryOrigin(value: unknown): string {
+  if (typeof value !== 'string') throw malformed('"reg" must be a URL origin string')
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw malformed(`"reg" is not a URL: ${JSON.stringify(value)}`)
+  }
+  if (url.origin !== value || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw malformed(`"reg" must be a bare http(s) origin like https://registry.example, got ${JSON.stringify(value)}`)
+  }
+  return value
+}
+
+function revocationKeys(value: unknown): RevocationKeys {
+  if (!isPlainMap(value)) throw malformed('"rev" must be a map')
+  for (const key of Object.keys(value)) {
+    if (key !== 'issuer' && key !== 'holder') throw malformed(`"rev" has unknown field "${key}"`)
+  }
+  const check = (k: unknown, name: string): Uint8Array => {
+    if (!(k instanceof Uint8Array) || k.length !== 32) throw malformed(`"rev.${name}" must be 32 bytes`)
+    checkPublicKey(k)
+    return k
+  }
+  const issuer = check(value.issuer, 'issuer')
+  return value.holder === undefined ? { issuer } : { issuer, holder: check(value.holder, 'holder') }
+}
+
+/**
+ * Validates a decoded payload map field by field (docs/spec.md §2.1) and returns it typed.
+ * Unknown fields are rejected: a v1 verifier must understand everything it vouches for.
+ *
+ * @param value - a decoded DAG-CBOR value
+ * @returns the payload
+ * @throws {CounterfoilError} `ERR_UNSUPPORTED_VERSION`, `ERR_MALFORMED` or `ERR_INVALID_DID`
+ * @example
+ * ```ts
+ * const payload = parsePayload(decodeCbor(bytes))
+ * ```
+ */
+export function parsePayload(value: unknown): RecordPayload {
+  if (!isPlainMap(value)) throw malformed('must be a map')
+  if (value.v !== RECORD_VERSION) {
+    throw new CounterfoilError('ERR_UNSUPPORTED_VERSION', `record version ${JSON.stringify(value.v ?? null)} is not supported (expected ${RECORD_VERSION})`)
+  }
+  for (const key of Object.keys(value)) {
+    if (!KNOWN_FIELDS.has(key)) throw malformed(`unknown field "${key}"`)
+  }
+  if (typeof value.type !== 'string' || !TYPE_PATTERN.test(value.type)) {
+    throw malformed('"type" must be 1-128 characters of [A-Za-z0-9._:/-] starting with a letter or digit')
+  }
+  const payload: { -readonly [K in keyof RecordPayload]: RecordPayload[K] } = {
+    v: RECORD_VERSION,
+    type: value.type,
+    iss: did(value.iss, 'iss'),
+    sub: did(value.sub, 'sub'),
+    iat: time(value.iat, 'iat'),
+    claims: value.claims ?? null,
+    salt: value.salt as Uint8Array,
+  }
+  if (!('claims' in value)) throw malformed('"claims" is required')
+  if (!(value.salt instanceof Uint8Array) || value.salt.length !== SALT_LENGTH) {
+    throw malformed(`"salt" must be ${SALT_LENGTH} bytes`)
+  }
+  if (value.nbf !== undefined) payload.nbf = time(value.nbf, 'nbf')
+  if (value.exp !== undefined) payload.exp = time(value.exp, 'exp')
+  if (payload.exp !== undefined && payload.exp <= (payload.nbf ?? payload.iat)) {
+    throw malformed('"exp" must be later than "nbf" (or "iat")')
+  }
+  if (value.reg !== undefined) payload.reg = checkRegistryOrigin(value.reg)
+  if (value.rev !== undefined) payload.rev = revocationKeys(value.rev)
+  return payload
+}
+
+/**
+ * The payload as a plain DAG-CBOR map, with absent optional fields left out (never `undefined`).
+ *
+ * @param payload - a validated payload
+ * @returns a map ready for {@link encodeCbor}
+ */
+export function payloadToMap(payload: RecordPayload): Record<string, CborValue> {
+  const map: Record<string, CborValue> = {
+    v: payload.v,
+    type: payload.type,
+    iss: payload.iss,
+    sub: payload.sub,
+    iat: payload.iat,
+    claims: payload.claims,
+    salt: payload.salt,
+  }
+  if (payload.nbf !== undefined) map.nbf = payload.nbf
+  if (payload.exp !== undefined) map.exp = payload.exp
+  if (payload.reg !== undefined) map.reg = payload.reg
+  if (payload.rev !== undefined) {
+    map.rev = payload.rev.holder === undefined
+      ? { issuer: payload.rev.issuer }
+      : { issuer: payload.rev.issuer, holder: payload.rev.holder }
+  }
+  return map
+}

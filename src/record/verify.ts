@@ -1,0 +1,238 @@
+/**
+ * `verify`: is this record genuine, unchanged, in its validity window, from a trusted issuer?
+ * Returns a {@link VerifyResult} for any data, good or bad; throws only for programmer mistakes.
+ * Order matters: signatures first, so a forged expired record reports the forgery, not the expiry.
+ */
+import { CounterfoilError, type ErrorCode } from '../errors.js'
+import { verifyEd25519, verifyEd25519Concurrent } from '../keys/ed25519.js'
+import { publicKeyFromDid } from '../keys/did.js'
+import { decodeRecord, isGenuineRecord, signingInput, SignedRecord } from './envelope.js'
+import type { Check, CheckName, VerifyError, VerifyResult } from './result.js'
+import { nowSeconds, toSeconds } from './time.js'
+import { assertTrustedIssuers, isTrustedIssuer, type TrustedIssuers } from './trust.js'
+
+/** Default tolerance for clocks that disagree, in seconds. */
+export const DEFAULT_CLOCK_SKEW = 60
+/** Largest `clockSkew` accepted, in seconds. */
+export const MAX_CLOCK_SKEW = 300
+
+/** What to check besides the signatures. */
+export interface VerifyOptions {
+  /** The time to verify at; default now. A Date or integer seconds. */
+  now?: Date | number
+  /** Tolerated clock difference in seconds; default 60, at most 300. */
+  clockSkew?: number
+  /** Issuers to trust; without it any correctly signed record passes the issuer check. */
+  trustedIssuers?: TrustedIssuers
+  /** DIDs that must all have signed (co-signed records: both parties to a deal). */
+  requiredSigners?: readonly string[]
+  /** Largest record accepted, in bytes. */
+  maxBytes?: number
+}
+
+type VerifySignature = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => Promise<boolean>
+
+class Findings {
+  readonly checks: Check[] = []
+  readonly errors: VerifyError[] = []
+
+  pass(name: CheckName, detail: string): void {
+    this.checks.push({ name, ok: true, detail })
+  }
+
+  fail(name: CheckName, code: ErrorCode, message: string): void {
+    this.checks.push({ name, ok: false, detail: message })
+    this.errors.push({ code, message })
+  }
+
+  result(record?: SignedRecord): VerifyResult {
+    const valid = this.errors.length === 0
+    return record === undefined
+      ? { valid, checks: this.checks, errors: this.errors }
+      : { valid, id: record.id, record, checks: this.checks, errors: this.errors }
+  }
+}
+
+interface Settings {
+  readonly now: number
+  readonly skew: number
+  readonly trustedIssuers: TrustedIssuers | undefined
+  readonly requiredSigners: readonly string[]
+  readonly maxBytes: number | undefined
+}
+
+function settingsFrom(options: VerifyOptions): Settings {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected an object')
+  const skew = options.clockSkew ?? DEFAULT_CLOCK_SKEW
+  if (!Number.isSafeInteger(skew) || skew < 0 || skew > MAX_CLOCK_SKEW) {
+    throw new RangeError(`"clockSkew" expected integer seconds from 0 to ${MAX_CLOCK_SKEW}, got ${skew}`)
+  }
+  if (options.trustedIssuers !== undefined) assertTrustedIssuers(options.trustedIssuers)
+  const requiredSigners = options.requiredSigners ?? []
+  if (!Array.isArray(requiredSigners) || !requiredSigners.every((d) => typeof d === 'string')) {
+    throw new TypeError('"requiredSigners" expected an array of DIDs')
+  }
+  return {
+    now: options.now === undefined ? nowSeconds() : toSeconds(options.now, 'now'),
+    skew,
+    trustedIssuers: options.trustedIssuers,
+    requiredSigners,
+    maxBytes: options.maxBytes,
+  }
+}
+
+function iso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+function decodeInput(input: unknown, settings: Settings, findings: Findings): SignedRecord | undefined {
+  if (input instanceof SignedRecord && isGenuineRecord(input)) {
+    findings.pass('decode', 'record was decoded earlier')
+    return input
+  }
+  const source = input instanceof SignedRecord ? input.bytes : input
+  if (typeof source !== 'string' && !(source instanceof Uint8Array)) {
+    throw new TypeError(`"input" expected a SignedRecord, Uint8Array or string, got ${source === null ? 'null' : typeof source}`)
+  }
+  try {
+    const record = decodeRecord(source, settings.maxBytes === undefined ? {} : { maxBytes: settings.maxBytes })
+    findings.pass('decode', `canonical DAG-CBOR, ${record.bytes.length} bytes, type "${record.payload.type}"`)
+    return record
+  } catch (e) {
+    if (!(e instanceof CounterfoilError)) throw e
+    findings.fail('decode', e.code, e.message)
+    return undefined
+  }
+}
+
+async function checkSignatures(record: SignedRecord, findings: Findings, verifySignature: VerifySignature): Promise<boolean> {
+  const input = signingInput(record.cid)
+  const outcomes = await Promise.all(
+    record.signatures.map((s) => verifySignature(publicKeyFromDid(s.signer), input, s.signature)),
+  )
+  const bad = record.signatures.filter((_, i) => !outcomes[i])
+  if (bad.length > 0) {
+    findings.fail('signatures', 'ERR_SIGNATURE_INVALID',
+      `signature by ${bad.map((s) => s.signer).join(', ')} does not match the record: forged or altered`)
+    return false
+  }
+  findings.pass('signatures', record.signatures.length === 1
+    ? `signed by the issuer ${record.payload.iss}`
+    : `signed by ${record.signatures.length} parties: ${record.signatures.map((s) => s.signer).join(', ')}`)
+  return true
+}
+
+function checkValidity(record: SignedRecord, settings: Settings, findings: Findings): void {
+  const { iat, nbf, exp } = record.payload
+  const { now, skew } = settings
+  const start = Math.max(iat, nbf ?? 0)
+  if (now + skew < start) {
+    findings.fail('validity', 'ERR_NOT_YET_VALID', `not valid before ${iso(start)}`)
+  } else if (exp !== undefined && now - skew >= exp) {
+    findings.fail('validity', 'ERR_EXPIRED', `expired at ${iso(exp)}`)
+  } else {
+    findings.pass('validity', exp === undefined ? `issued ${iso(iat)}, does not expire` : `issued ${iso(iat)}, valid until ${iso(exp)}`)
+  }
+}
+
+async function checkIssuer(record: SignedRecord, settings: Settings, findings: Findings): Promise<void> {
+  const { iss, type } = record.payload
+  if (settings.trustedIssuers === undefined) return
+  if (await isTrustedIssuer(settings.trustedIssuers, iss, type)) {
+    findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
+  } else {
+    findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
+  }
+}
+
+function checkSigners(record: SignedRecord, settings: Settings, findings: Findings): void {
+  if (settings.requiredSigners.length === 0) return
+  const signed = new Set(record.signatures.map((s) => s.signer))
+  const missing = settings.requiredSigners.filter((d) => !signed.has(d))
+  if (missing.length > 0) {
+    findings.fail('signers', 'ERR_MISSING_SIGNER', `not signed by ${missing.join(', ')}`)
+  } else {
+    findings.pass('signers', `signed by every required party (${settings.requiredSigners.length})`)
+  }
+}
+
+/** @internal shared by verify, verifyMany and the registry-aware verifiers */
+export async function runRecordChecks(
+  input: unknown,
+  settings: Settings,
+  verifySignature: VerifySignature,
+): Promise<{ findings: Findings; record: SignedRecord | undefined; genuine: boolean }> {
+  const findings = new Findings()
+  const record = decodeInput(input, settings, findings)
+  if (record === undefined) return { findings, record, genuine: false }
+  if (!(await checkSignatures(record, findings, verifySignature))) return { findings, record, genuine: false }
+  checkValidity(record, settings, findings)
+  await checkIssuer(record, settings, findings)
+  checkSigners(record, settings, findings)
+  return { findings, record, genuine: true }
+}
+
+/**
+ * Verifies a signed record: decoding and canonical form, every signature (first, so a forgery is
+ * reported as such), the validity window, the issuer against `trustedIssuers`, and
+ * `requiredSigners`. Never throws on bad data.
+ *
+ * @param input - the record as text (`u…`), bytes, or a decoded {@link SignedRecord}
+ * @param options - see {@link VerifyOptions}
+ * @returns the {@link VerifyResult}
+ * @throws {TypeError | RangeError} only for programmer mistakes (wrong argument types, bad options)
+ * @example
+ * ```ts
+ * import { verify } from 'counterfoil/verify'
+ * const result = await verify(text, { trustedIssuers: [shopDid] })
+ * if (!result.valid) console.log(result.errors.map((e) => e.code)) // e.g. ['ERR_EXPIRED']
+ * ```
+ */
+export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const settings = settingsFrom(options)
+  const { findings, record } = await runRecordChecks(input, settings, verifyEd25519)
+  return findings.result(record)
+}
+
+/** Signature checks kept in flight by {@link verifyMany} unless told otherwise. */
+export const DEFAULT_CONCURRENCY = 64
+
+/**
+ * Verifies many records with many signature checks in flight (on Node, OpenSSL on the libuv thread
+ * pool, so all cores work). Results come back in input order.
+ *
+ * @param inputs - records in any form {@link verify} accepts
+ * @param options - {@link VerifyOptions}, plus `concurrency` (default 64)
+ * @returns one {@link VerifyResult} per input, same order
+ * @throws {TypeError | RangeError} only for programmer mistakes
+ * @example
+ * ```ts
+ * const results = await verifyMany(texts, { trustedIssuers: [shopDid] })
+ * const forged = results.filter((r) => r.errors.some((e) => e.code === 'ERR_SIGNATURE_INVALID'))
+ * ```
+ */
+export async function verifyMany(
+  inputs: Iterable<SignedRecord | Uint8Array | string>,
+  options: VerifyOptions & { concurrency?: number } = {},
+): Promise<VerifyResult[]> {
+  const settings = settingsFrom(options)
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`"concurrency" expected a positive integer, got ${concurrency}`)
+  }
+  const items = [...inputs]
+  const results = new Array<VerifyResult>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      const { findings, record } = await runRecordChecks(items[i], settings, verifyEd25519Concurrent)
+      results[i] = findings.result(record)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+  return results
+}
+
+export type { Settings as VerifySettings }
+export { settingsFrom as verifySettings, Findings as VerifyFindings }

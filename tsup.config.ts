@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    errors: 'src/errors.ts',
+    keys: 'src/keys/index.ts',
+    sign: 'src/sign.ts',
+    verify: 'src/verify.ts',
+    // Picked at run time through package.json "imports" (#ed25519-platform): node vs everything else.
+    'platform/node': 'src/node/platform.ts',
+    'platform/web': 'src/keys/platform-web.ts',
+    'cli/main': 'src/cli/main.ts',
+  },
+  format: ['esm'],
+  target: 'es2022',
+  platform: 'neutral',
+  dts: { entry: { index: 'src/index.ts', errors: 'src/errors.ts', keys: 'src/keys/index.ts', sign: 'src/sign.ts', verify: 'src/verify.ts' } },
+  splitting: true,
+  treeshake: true,
+  clean: true,
+  sourcemap: false,
+  external: ['#ed25519-platform', /^node:/],
+})
