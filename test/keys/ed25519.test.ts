@@ -69,7 +69,8 @@ describe('verifyEd25519 argument handling', () => {
     expect(await verifyEd25519Concurrent(pk, msg, sig)).toBe(true)
   })
 
-  it.each([
+  type Args = () => [Uint8Array, Uint8Array, Uint8Array]
+  it.each<[string, Args]>([
     ['short key', () => [pk.subarray(1), msg, sig]],
     ['long key', () => [Uint8Array.from([...pk, 0]), msg, sig]],
     ['short signature', () => [pk, msg, sig.subarray(1)]],
@@ -78,7 +79,7 @@ describe('verifyEd25519 argument handling', () => {
     ['zero signature', () => [pk, msg, new Uint8Array(64)]],
     ['all-ones signature', () => [pk, msg, new Uint8Array(64).fill(0xff)]],
     ['all-ones key', () => [new Uint8Array(32).fill(0xff), msg, sig]],
-  ] as const)('returns false, never throws, for a %s', async (_, args) => {
+  ])('returns false, never throws, for a %s', async (_, args) => {
     const [a, b, c] = args()
     expect(await verifyEd25519(a, b, c)).toBe(false)
     expect(await verifyEd25519Concurrent(a, b, c)).toBe(false)
