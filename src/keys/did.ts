@@ -22,7 +22,15 @@ const cache = new Map<string, Uint8Array>()
 /**
  * The Multikey / multibase text of a public key: `z` + base58btc(0xed 0x01 ‖ key), i.e. the
  * `publicKeyMultibase` of a Multikey verification method and the method-specific id of did:key.
- * Does not validate the key; callers do.
+ * Does not validate the key; callers do (see `multibaseFromPublicKey` in `formats.ts`).
+ *
+ * @param publicKey - 32 key bytes (not checked)
+ * @returns `z6Mk…`
+ * @throws nothing for 32-byte input
+ * @example
+ * ```ts
+ * encodeEd25519Multibase(publicKey) // 'z6Mk…'
+ * ```
  */
 export function encodeEd25519Multibase(publicKey: Uint8Array): string {
   const bytes = new Uint8Array(34)
@@ -35,7 +43,14 @@ export function encodeEd25519Multibase(publicKey: Uint8Array): string {
  * Strictly decodes `z…` Multikey text to a 32-byte key: base58btc, the 0xed 0x01 prefix, 34 bytes,
  * canonical text (re-encoding gives the same string). Does not validate the key itself.
  *
- * @returns the key bytes, or a reason string on failure
+ * @param text - the multibase text
+ * @returns the key bytes, or a string saying why the text was rejected
+ * @throws nothing
+ * @example
+ * ```ts
+ * const r = decodeEd25519Multibase('z6Mk…')
+ * if (typeof r === 'string') throw new Error(r)
+ * ```
  */
 export function decodeEd25519Multibase(text: string): Uint8Array | string {
   if (text.length !== ED25519_DID_KEY_LENGTH - DID_KEY_PREFIX.length) return `expected 48 characters, got ${text.length}`
@@ -67,8 +82,12 @@ export function decodeEd25519Multibase(text: string): Uint8Array | string {
  * ```
  */
 export function didFromPublicKey(publicKey: Uint8Array): string {
-  checkPublicKey(publicKey)
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) {
+    checkPublicKey(publicKey) // throws the right TypeError / ERR_INVALID_KEY
+  }
   const did = DID_KEY_PREFIX + encodeEd25519Multibase(publicKey)
+  if (cache.has(did)) return did // the encoding is injective: same DID, same (already validated) key
+  checkPublicKey(publicKey)
   remember(did, publicKey)
   return did
 }

@@ -192,20 +192,37 @@ export function isWellFormedSignature(signature: unknown): signature is Uint8Arr
 const P = 2n ** 255n - 19n
 const D = 0x52036cee2b6ffe738cc740797779e89800700a4d4141d8ab75eb4dca135978a3n // −121665/121666 mod p (§5.1)
 
-function modP(a: bigint): bigint {
-  const r = a % P
-  return r < 0n ? r + P : r
+const MASK_255 = (1n << 255n) - 1n
+
+/** a mod p for 0 ≤ a, using 2^255 ≡ 19 (mod p): cheaper than BigInt division. */
+function reduce(a: bigint): bigint {
+  while (a > MASK_255) a = (a & MASK_255) + 19n * (a >> 255n)
+  return a >= P ? a - P : a
 }
 
-function powP(base: bigint, exp: bigint): bigint {
-  let result = 1n
-  let b = modP(base)
-  while (exp > 0n) {
-    if (exp & 1n) result = (result * b) % P
-    b = (b * b) % P
-    exp >>= 1n
-  }
-  return result
+function modP(a: bigint): bigint {
+  return a < 0n ? reduce((a % P) + P) : reduce(a)
+}
+
+/** x^(2^k), k squarings. */
+function sqrN(x: bigint, k: number): bigint {
+  while (k-- > 0) x = reduce(x * x)
+  return x
+}
+
+/** x^((p − 5) / 8) = x^(2^252 − 3), the addition chain used by ref10 (254 squarings, 11 products). */
+function powP58(x: bigint): bigint {
+  const b2 = reduce(reduce(x * x) * x) // x^(2^2 − 1)
+  const b4 = reduce(sqrN(b2, 2) * b2) // 2^4 − 1
+  const b5 = reduce(sqrN(b4, 1) * x) // 2^5 − 1
+  const b10 = reduce(sqrN(b5, 5) * b5)
+  const b20 = reduce(sqrN(b10, 10) * b10)
+  const b40 = reduce(sqrN(b20, 20) * b20)
+  const b80 = reduce(sqrN(b40, 40) * b40)
+  const b160 = reduce(sqrN(b80, 80) * b80)
+  const b240 = reduce(sqrN(b160, 80) * b80)
+  const b250 = reduce(sqrN(b240, 10) * b10) // 2^250 − 1
+  return reduce(sqrN(b250, 2) * x) // 2^252 − 3
 }
 
 /**
@@ -226,14 +243,14 @@ export function isOnCurveEncoding(point: Uint8Array): boolean {
   let y = 0n
   for (let i = 31; i >= 0; i--) y = (y << 8n) | BigInt(i === 31 ? point[i]! & 0x7f : point[i]!)
   const signBit = (point[31]! & 0x80) !== 0
-  const y2 = (y * y) % P
+  const y2 = reduce(y * y)
   const u = modP(y2 - 1n)
-  const v = modP(D * y2 + 1n)
+  const v = reduce(D * y2 + 1n)
   // §5.1.3 step 3: candidate root x = (u v³)(u v⁷)^((p−5)/8)
-  const v3 = (v * v * v) % P
-  const v7 = (v3 * v3 * v) % P
-  const x = (((u * v3) % P) * powP((u * v7) % P, (P - 5n) / 8n)) % P
-  const vx2 = (v * ((x * x) % P)) % P
+  const v3 = reduce(reduce(v * v) * v)
+  const v7 = reduce(reduce(v3 * v3) * v)
+  const x = reduce(reduce(u * v3) * powP58(reduce(u * v7)))
+  const vx2 = reduce(v * reduce(x * x))
   if (vx2 !== u && vx2 !== modP(-u)) return false // no square root: not a point
   if (u === 0n && signBit) return false // §5.1.3 step 4: x = 0 but x_0 = 1
   return true
