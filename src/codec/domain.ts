@@ -10,7 +10,9 @@ export const DOMAIN = {
   status: 'counterfoil/v1/status',
   statement: 'counterfoil/v1/statement',
   snapshot: 'counterfoil/v1/snapshot',
+  bucket: 'counterfoil/v1/bucket',
   presentation: 'counterfoil/v1/presentation',
+  submission: 'counterfoil/v1/submission',
   revocationSeed: 'counterfoil/v1/revocation-seed',
 } as const
 

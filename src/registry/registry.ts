@@ -1,0 +1,378 @@
+/**
+ * The registry core: validates signed log entries, pools them, sequences each batch in one store
+ * transaction (RFC 9162 tree, C2SP checkpoint signed by the registry key), and answers status.
+ * An append resolves only after the transaction that contains it has committed: nothing
+ * acknowledged can be lost.
+ */
+import { bytesEqual, toHex } from '../codec/bytes.js'
+import { decodeCbor, encodeCbor } from '../codec/dag-cbor.js'
+import { DOMAIN, domainSeparated } from '../codec/domain.js'
+import { CounterfoilError, type ErrorCode } from '../errors.js'
+import { publicKeyFromDid } from '../keys/did.js'
+import { verifyEd25519 } from '../keys/ed25519.js'
+import type { Signer } from '../keys/interface.js'
+import { checkEntrySignature, decodeEntry, type LogEntry, type RegEntry } from './entries.js'
+import type { Receipt, RegistryClient, SubmitOptions } from './client.js'
+import { hashLeaf } from './log/merkle.js'
+import { formatVerifierKey } from './log/note.js'
+import { signCheckpoint } from './log/signed-checkpoint.js'
+import { appendLeaves, consistencyProof, inclusionProof, rootAt } from './log/tree.js'
+import { signBucket, signSnapshot, signStatusNote, type BucketItem } from './status/answers.js'
+import type { StatusRow, Store, StoredEntry, StoreTx } from './store/interface.js'
+
+/** How to run a registry. */
+export interface RegistryOptions {
+  /** Where the log lives: `memoryStore()`, `sqliteStore(path)`, `postgresStore(url)`. */
+  readonly store: Store
+  /** The registry's own key: signs checkpoints and status answers. */
+  readonly signer: Signer
+  /** Log origin: the checkpoint's first line and the note key name, e.g. `registry.example/log`. */
+  readonly origin: string
+  /** Most entries sequenced in one transaction. Default 512. */
+  readonly batchSize?: number
+  /** How long an entry may wait for others to share its transaction, ms. Default 5. */
+  readonly batchDelayMs?: number
+  /** Entries waiting beyond this are refused with `ERR_OVERLOADED` (HTTP 503). Default 20,000. */
+  readonly maxPending?: number
+  /** Lifetime of status notes and buckets, seconds. Default 3600. */
+  readonly statusTtl?: number
+  /** Lifetime of snapshots, seconds. Default 86,400. */
+  readonly snapshotTtl?: number
+  /** Private registry: only submissions signed by these issuer DIDs are accepted. */
+  readonly allowIssuers?: readonly string[]
+  /** Clock, in seconds (tests). */
+  readonly now?: () => number
+}
+
+/** A running registry; also a {@link RegistryClient} for code in the same process. */
+export interface Registry extends RegistryClient {
+  /** Registry key as did:key. */
+  readonly did: string
+  /** C2SP note verifier key (`origin+hex+base64`) for tlog tooling. */
+  readonly verifierKey: string
+  /** Log size of the latest checkpoint. */
+  size(): Promise<number>
+  /** Writes any pending entries and stops accepting new ones. Does not close the store. */
+  close(): Promise<void>
+}
+
+interface Pending {
+  readonly bytes: Uint8Array
+  readonly entry: LogEntry
+  readonly leafHash: Uint8Array
+  readonly resolve: (r: { index: number; duplicate: boolean }) => void
+  readonly reject: (e: unknown) => void
+}
+
+const STATE_OF = { revoke: 2, suspend: 1, withdraw: 3, reinstate: 0 } as const
+const FINAL = new Set([2, 3])
+
+function refuse(code: ErrorCode, message: string): CounterfoilError {
+  return new CounterfoilError(code, message)
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  const v = value ?? fallback
+  if (!Number.isSafeInteger(v) || v <= 0) throw new RangeError(`"${name}" expected a positive integer, got ${v}`)
+  return v
+}
+
+/**
+ * Starts a registry over a store. If the store is empty, an empty checkpoint (size 0) is signed.
+ *
+ * @param options - see {@link RegistryOptions}
+ * @returns the registry
+ * @throws {CounterfoilError} `ERR_STORE` if the store fails
+ * @example
+ * ```ts
+ * import { createRegistry, memoryStore } from 'counterfoil/registry'
+ * const registry = await createRegistry({ store: memoryStore(), signer: registryKey, origin: 'registry.example/log' })
+ * ```
+ */
+export async function createRegistry(options: RegistryOptions): Promise<Registry> {
+  const { store, signer, origin } = options
+  if (typeof store?.transaction !== 'function') throw new TypeError('"store" expected a Store (memoryStore(), sqliteStore(), postgresStore())')
+  if (typeof signer?.sign !== 'function') throw new TypeError('"signer" expected a Signer')
+  const batchSize = positive(options.batchSize, 512, 'batchSize')
+  const batchDelayMs = options.batchDelayMs ?? 5
+  const maxPending = positive(options.maxPending, 20_000, 'maxPending')
+  const statusTtl = positive(options.statusTtl, 3600, 'statusTtl')
+  const snapshotTtl = positive(options.snapshotTtl, 86_400, 'snapshotTtl')
+  const now = options.now ?? ((): number => Math.floor(Date.now() / 1000))
+  const allow = options.allowIssuers === undefined ? undefined : new Set(options.allowIssuers)
+  const verifierKey = formatVerifierKey(origin, signer.publicKey)
+
+  // Empty store: sign the empty tree so there is always a checkpoint to hand out.
+  await store.transaction(async (tx) => {
+    if ((await tx.latestCheckpoint()) === undefined) {
+      await tx.putCheckpoint(0, await signCheckpoint({ origin, size: 0, rootHash: await rootAt(tx, 0), extensions: [] }, signer))
+    }
+  })
+
+  const pending: Pending[] = []
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let flushing: Promise<void> | undefined
+  let closed = false
+  const noteCache = new Map<string, { bytes: Uint8Array[]; until: number }>()
+  let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
+
+  async function authorise(entry: LogEntry, bytes: Uint8Array, submit: SubmitOptions | undefined, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
+    if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key')) {
+      const by = entry.t === 'revoke-key' ? entry.key : auth?.signer
+      if (by === undefined || !allow.has(by)) throw refuse('ERR_UNAUTHORIZED', 'this registry accepts registrations only from allow-listed issuers')
+      if (entry.t === 'reg' && (auth === undefined || !(await verifyEd25519(publicKeyFromDid(auth.signer), domainSeparated(DOMAIN.submission, bytes), auth.sig)))) {
+        throw refuse('ERR_UNAUTHORIZED', 'submission signature does not verify')
+      }
+    }
+    void submit
+    let key: Uint8Array | undefined
+    if (entry.t === 'reg') key = entry.rev.issuer
+    else if (entry.t === 'revoke-key') key = publicKeyFromDid(entry.key)
+    else {
+      const [reg] = await store.entries(entry.i, entry.i + 1)
+      if (reg === undefined || reg.kind !== 'reg') throw refuse('ERR_NOT_FOUND', `log index ${entry.i} is not a registration`)
+      const { rev } = decodeEntry(reg.bytes) as RegEntry
+      key = entry.t === 'withdraw' ? rev.holder : rev.issuer
+      if (key === undefined) throw refuse('ERR_UNAUTHORIZED', 'this record has no holder withdrawal key')
+    }
+    if (!(await checkEntrySignature(entry, key))) {
+      throw refuse('ERR_UNAUTHORIZED', entry.t === 'withdraw' ? 'withdrawal is not signed by the holder\'s key' : `"${entry.t}" is not signed by the authorised key`)
+    }
+  }
+
+  /** Applies one entry inside the batch transaction; returns its index or a refusal. */
+  async function sequenceOne(tx: StoreTx, item: Pending, next: number, batchLeaves: Map<string, number>): Promise<{ index: number; duplicate: boolean; stored?: StoredEntry }> {
+    const leafKey = toHex(item.leafHash)
+    const inBatch = batchLeaves.get(leafKey)
+    if (inBatch !== undefined) return { index: inBatch, duplicate: true }
+    const existing = await tx.entryByLeafHash(item.leafHash)
+    if (existing !== undefined) return { index: existing.index, duplicate: true }
+    const { entry } = item
+    const base = { index: next, bytes: item.bytes, leafHash: item.leafHash, kind: entry.t }
+    if (entry.t === 'reg') {
+      const same = (await tx.registrations(entry.c)).find((r) => bytesEqual((decodeEntry(r.bytes) as RegEntry).rev.issuer, entry.rev.issuer))
+      if (same !== undefined) return { index: same.index, duplicate: true }
+      await tx.putStatus({ index: next, state: 0, head: next, reason: 0, since: entry.at })
+      return { index: next, duplicate: false, stored: { ...base, commitment: entry.c } }
+    }
+    if (entry.t === 'revoke-key') {
+      const prior = await tx.keyRevocation(entry.key)
+      if (prior !== undefined) throw refuse('ERR_CONFLICT', `key ${entry.key} was already revoked at log index ${prior.index}`)
+      if (entry.from > next) throw refuse('ERR_MALFORMED', `"from" (${entry.from}) is after this entry's own position (${next})`)
+      await tx.putKeyRevocation({ did: entry.key, from: entry.from, index: next })
+      return { index: next, duplicate: false, stored: { ...base, subjectKey: entry.key } }
+    }
+    const status = await tx.status(entry.i)
+    if (status === undefined) throw refuse('ERR_NOT_FOUND', `log index ${entry.i} is not a registration`)
+    if (entry.prev !== status.head) {
+      throw refuse('ERR_CONFLICT', `stale statement: the record's last change is at index ${status.head}, not ${entry.prev}`)
+    }
+    if (FINAL.has(status.state)) throw refuse('ERR_CONFLICT', `the record is already ${status.state === 2 ? 'revoked' : 'withdrawn'}`)
+    if (entry.t === 'reinstate' && status.state !== 1) throw refuse('ERR_CONFLICT', 'only a suspended record can be reinstated')
+    if (entry.t === 'suspend' && status.state === 1) throw refuse('ERR_CONFLICT', 'the record is already suspended')
+    const row: StatusRow = { index: entry.i, state: STATE_OF[entry.t], head: next, reason: entry.reason, since: entry.at }
+    await tx.putStatus(row)
+    return { index: next, duplicate: false, stored: { ...base, target: entry.i } }
+  }
+
+  async function flush(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, batchSize)
+      const outcomes: ({ index: number; duplicate: boolean } | { error: unknown })[] = []
+      let size = 0
+      try {
+        await store.transaction(async (tx) => {
+          outcomes.length = 0
+          const start = await tx.size()
+          const stored: StoredEntry[] = []
+          const batchLeaves = new Map<string, number>()
+          for (const item of batch) {
+            try {
+              const r = await sequenceOne(tx, item, start + stored.length, batchLeaves)
+              if (r.stored !== undefined) {
+                stored.push(r.stored)
+                batchLeaves.set(toHex(item.leafHash), r.index)
+              }
+              outcomes.push({ index: r.index, duplicate: r.duplicate })
+            } catch (e) {
+              if (!(e instanceof CounterfoilError) || e.code === 'ERR_STORE') throw e
+              outcomes.push({ error: e })
+            }
+          }
+          size = start
+          if (stored.length === 0) return
+          const { newNodes, newSize, root } = await appendLeaves(tx, start, stored.map((s) => s.leafHash))
+          await tx.putEntries(stored)
+          await tx.putNodes(newNodes)
+          await tx.putCheckpoint(newSize, await signCheckpoint({ origin, size: newSize, rootHash: root, extensions: [] }, signer))
+          size = newSize
+        })
+      } catch (e) {
+        const err = e instanceof CounterfoilError ? e : new CounterfoilError('ERR_STORE', 'registry store failed; nothing in this batch was stored', { cause: e })
+        for (const item of batch) item.reject(err)
+        continue
+      }
+      noteCache.clear()
+      if (snapshotCache !== undefined && snapshotCache.size !== size) snapshotCache = undefined
+      batch.forEach((item, i) => {
+        const o = outcomes[i]!
+        if ('error' in o) item.reject(o.error)
+        else item.resolve(o)
+      })
+    }
+  }
+
+  function schedule(): void {
+    if (flushing !== undefined || timer !== undefined) return
+    const run = (): void => {
+      timer = undefined
+      flushing = flush().finally(() => {
+        flushing = undefined
+        if (pending.length > 0) schedule()
+      })
+    }
+    if (pending.length >= batchSize || batchDelayMs <= 0) run()
+    else timer = setTimeout(run, batchDelayMs)
+  }
+
+  async function receiptFor(index: number, leafHash: Uint8Array, duplicate: boolean): Promise<Receipt> {
+    const checkpoint = await store.latestCheckpoint()
+    const size = await store.size()
+    if (checkpoint === undefined || size <= index) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
+    return { index, leafHash, checkpoint, inclusionPath: await inclusionProof(store, index, size), duplicate }
+  }
+
+  const registry: Registry = {
+    origin,
+    did: signer.did,
+    verifierKey,
+    async key() {
+      return signer.did
+    },
+    async size() {
+      return store.size()
+    },
+    async submit(bytes, submitOptions) {
+      if (closed) throw refuse('ERR_REGISTRY_UNAVAILABLE', 'registry is closed')
+      if (!(bytes instanceof Uint8Array)) throw new TypeError('"entry" expected Uint8Array')
+      const entry = decodeEntry(bytes)
+      let auth: { signer: string; sig: Uint8Array } | undefined
+      if (submitOptions?.submitter !== undefined) {
+        auth = { signer: submitOptions.submitter.did, sig: await submitOptions.submitter.sign(domainSeparated(DOMAIN.submission, bytes)) }
+      }
+      return submitWithAuth(bytes, entry, auth, submitOptions)
+    },
+    async checkpoint() {
+      return (await store.latestCheckpoint())!
+    },
+    async statusNotes(commitment, issuer) {
+      if (!(commitment instanceof Uint8Array) || commitment.length !== 32) throw refuse('ERR_MALFORMED', 'commitment must be 32 bytes')
+      const cacheKey = `${toHex(commitment)}|${issuer ?? ''}`
+      const at = now()
+      const cached = noteCache.get(cacheKey)
+      if (cached !== undefined && cached.until > at) return cached.bytes
+      const [regs, size, keyRow] = await Promise.all([
+        store.registrations(commitment), store.size(), issuer === undefined ? undefined : store.keyRevocation(issuer),
+      ])
+      const keys = keyRow === undefined ? [] : [keyRow]
+      const notes = regs.length === 0
+        ? [await signStatusNote({ commitment, keys, size, at, ttl: statusTtl }, signer)]
+        : await Promise.all(regs.map(async (r) => {
+            const status = await store.status(r.index)
+            const { rev } = decodeEntry(r.bytes) as RegEntry
+            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: rev.issuer, keys, size, at, ttl: statusTtl }, signer)
+          }))
+      if (noteCache.size > 10_000) noteCache.clear()
+      noteCache.set(cacheKey, { bytes: notes, until: at + Math.min(30, statusTtl) })
+      return notes
+    },
+    async bucket(prefix) {
+      if (!(prefix instanceof Uint8Array) || prefix.length < 1 || prefix.length > 4) throw refuse('ERR_MALFORMED', 'bucket prefix must be 1-4 bytes')
+      const [regs, keys, size] = await Promise.all([store.registrationsByPrefix(prefix, 4096), store.keyRevocations(), store.size()])
+      const items: BucketItem[] = []
+      for (const r of regs) {
+        const status = await store.status(r.index)
+        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: (decodeEntry(r.bytes) as RegEntry).rev.issuer })
+      }
+      return signBucket(prefix, items, keys, size, now(), statusTtl, signer)
+    },
+    async snapshot() {
+      const at = now()
+      const size = await store.size()
+      if (snapshotCache !== undefined && snapshotCache.size === size && snapshotCache.until > at) return snapshotCache.bytes
+      const [nonValid, keys] = await Promise.all([store.nonValidStatuses(), store.keyRevocations()])
+      const { bytes } = await signSnapshot(size, nonValid, keys, at, snapshotTtl, signer)
+      snapshotCache = { bytes, size, until: at + Math.min(300, snapshotTtl) }
+      return bytes
+    },
+    async entry(index) {
+      const [e] = await store.entries(index, index + 1)
+      if (e === undefined) throw refuse('ERR_NOT_FOUND', `no log entry at index ${index}`)
+      return e.bytes
+    },
+    async inclusionProof(index, size) {
+      if (size > (await store.size()) || index >= size) throw refuse('ERR_NOT_FOUND', `no entry ${index} in a tree of size ${size}`)
+      return inclusionProof(store, index, size)
+    },
+    async consistencyProof(first, second) {
+      if (second > (await store.size()) || first > second) throw refuse('ERR_NOT_FOUND', `no consistency proof from ${first} to ${second}`)
+      return consistencyProof(store, first, second)
+    },
+    async close() {
+      closed = true
+      if (timer !== undefined) {
+        clearTimeout(timer)
+        timer = undefined
+      }
+      while (flushing !== undefined || pending.length > 0) {
+        if (flushing === undefined) flushing = flush().finally(() => { flushing = undefined })
+        await flushing
+      }
+    },
+  }
+
+  async function submitWithAuth(bytes: Uint8Array, entry: LogEntry, auth: { signer: string; sig: Uint8Array } | undefined, submitOptions?: SubmitOptions): Promise<Receipt> {
+    if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
+    await authorise(entry, bytes, submitOptions, auth)
+    const leafHash = hashLeaf(bytes)
+    const { index, duplicate } = await new Promise<{ index: number; duplicate: boolean }>((resolve, reject) => {
+      pending.push({ bytes, entry, leafHash, resolve, reject })
+      schedule()
+    })
+    return receiptFor(index, duplicate ? hashLeaf((await store.entries(index, index + 1))[0]!.bytes) : leafHash, duplicate)
+  }
+
+  internals.set(registry, { submitWithAuth: (bytes, auth) => submitWithAuth(bytes, decodeEntry(bytes), auth) })
+  return registry
+}
+
+/** Lets the HTTP handler pass a submission's detached authentication through. */
+const internals = new WeakMap<Registry, { submitWithAuth(bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<Receipt> }>()
+
+/** @internal used by the HTTP handler */
+export function submitAuthenticated(registry: Registry, bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<Receipt> {
+  const inner = internals.get(registry)
+  if (inner === undefined) return registry.submit(bytes)
+  return inner.submitWithAuth(bytes, auth)
+}
+
+/** Encodes a submission body for HTTP: `{ entry, auth? }`. */
+export async function encodeSubmission(entry: Uint8Array, submitter?: Signer): Promise<Uint8Array> {
+  if (submitter === undefined) return encodeCbor({ entry })
+  return encodeCbor({ entry, auth: { signer: submitter.did, sig: await submitter.sign(domainSeparated(DOMAIN.submission, entry)) } })
+}
+
+/** Decodes a submission body. */
+export function decodeSubmission(body: Uint8Array): { entry: Uint8Array; auth?: { signer: string; sig: Uint8Array } } {
+  const value = decodeCbor(body, { maxDepth: 3 }) as Record<string, unknown>
+  if (typeof value !== 'object' || value === null || !(value.entry instanceof Uint8Array)) throw refuse('ERR_MALFORMED', 'submission must be { entry: bytes, auth? }')
+  const extra = Object.keys(value).filter((k) => k !== 'entry' && k !== 'auth')
+  if (extra.length > 0) throw refuse('ERR_MALFORMED', `submission has unknown field "${extra[0]}"`)
+  if (value.auth === undefined) return { entry: value.entry }
+  const auth = value.auth as Record<string, unknown>
+  if (typeof auth !== 'object' || auth === null || typeof auth.signer !== 'string' || !(auth.sig instanceof Uint8Array) || auth.sig.length !== 64) {
+    throw refuse('ERR_MALFORMED', 'submission "auth" must be { signer: did, sig: 64 bytes }')
+  }
+  publicKeyFromDid(auth.signer)
+  return { entry: value.entry, auth: { signer: auth.signer, sig: auth.sig } }
+}

@@ -1,0 +1,212 @@
+/**
+ * An in-memory {@link Store}: for tests, browsers and short-lived demos. Nothing survives the
+ * process. Transactions stage their writes and apply them only on success, one at a time.
+ */
+import { toHex } from '../../codec/bytes.js'
+import { CounterfoilError } from '../../errors.js'
+import type { NodeId } from '../log/node-ids.js'
+import type { KeyRevocationRow, StatusRow, Store, StoredEntry, StoredNodeRow, StoreReader, StoreTx } from './interface.js'
+
+interface State {
+  entries: StoredEntry[]
+  byLeaf: Map<string, StoredEntry>
+  byCommitment: Map<string, StoredEntry[]>
+  nodes: Map<string, Uint8Array>
+  statuses: Map<number, StatusRow>
+  keys: Map<string, KeyRevocationRow>
+  checkpoint: { size: number; note: string } | undefined
+}
+
+const nodeKey = (id: NodeId): string => `${id.level}/${id.index}`
+
+function comparePrefix(c: Uint8Array, prefix: Uint8Array): boolean {
+  for (let i = 0; i < prefix.length; i++) if (c[i] !== prefix[i]) return false
+  return true
+}
+
+class Reader implements StoreReader {
+  constructor(protected readonly state: State) {}
+
+  async size(): Promise<number> {
+    return this.state.checkpoint?.size ?? 0
+  }
+
+  async latestCheckpoint(): Promise<string | undefined> {
+    return this.state.checkpoint?.note
+  }
+
+  async getNodes(ids: readonly NodeId[]): Promise<Uint8Array[]> {
+    return ids.map((id) => {
+      const hash = this.state.nodes.get(nodeKey(id))
+      if (hash === undefined) throw new CounterfoilError('ERR_STORE', `missing tree node ${nodeKey(id)}`)
+      return hash
+    })
+  }
+
+  async entries(start: number, end: number): Promise<StoredEntry[]> {
+    return this.state.entries.slice(start, end)
+  }
+
+  async entryByLeafHash(leafHash: Uint8Array): Promise<StoredEntry | undefined> {
+    return this.state.byLeaf.get(toHex(leafHash))
+  }
+
+  async registrations(commitment: Uint8Array): Promise<StoredEntry[]> {
+    return [...(this.state.byCommitment.get(toHex(commitment)) ?? [])]
+  }
+
+  async registrationsByPrefix(prefix: Uint8Array, limit: number): Promise<StoredEntry[]> {
+    const out: StoredEntry[] = []
+    for (const e of this.state.entries) {
+      if (e.commitment !== undefined && comparePrefix(e.commitment, prefix)) out.push(e)
+      if (out.length >= limit) break
+    }
+    return out
+  }
+
+  async status(index: number): Promise<StatusRow | undefined> {
+    return this.state.statuses.get(index)
+  }
+
+  async nonValidStatuses(): Promise<StatusRow[]> {
+    return [...this.state.statuses.values()].filter((s) => s.state !== 0).sort((a, b) => a.index - b.index)
+  }
+
+  async keyRevocation(did: string): Promise<KeyRevocationRow | undefined> {
+    return this.state.keys.get(did)
+  }
+
+  async keyRevocations(): Promise<KeyRevocationRow[]> {
+    return [...this.state.keys.values()]
+  }
+}
+
+/** Collects writes; {@link apply} makes them visible. Reads see the base state plus its own writes. */
+class Tx extends Reader implements StoreTx {
+  readonly #base: State
+  readonly #entries: StoredEntry[] = []
+  readonly #nodes: StoredNodeRow[] = []
+  readonly #statuses = new Map<number, StatusRow>()
+  readonly #keys = new Map<string, KeyRevocationRow>()
+  #checkpoint: { size: number; note: string } | undefined
+
+  constructor(base: State) {
+    super(base)
+    this.#base = base
+  }
+
+  override async size(): Promise<number> {
+    return this.#checkpoint?.size ?? super.size()
+  }
+
+  override async latestCheckpoint(): Promise<string | undefined> {
+    return this.#checkpoint?.note ?? super.latestCheckpoint()
+  }
+
+  override async getNodes(ids: readonly NodeId[]): Promise<Uint8Array[]> {
+    const staged = new Map(this.#nodes.map((n) => [nodeKey(n.id), n.hash]))
+    const missing = ids.filter((id) => !staged.has(nodeKey(id)))
+    const found = await super.getNodes(missing)
+    missing.forEach((id, i) => staged.set(nodeKey(id), found[i]!))
+    return ids.map((id) => staged.get(nodeKey(id))!)
+  }
+
+  override async entries(start: number, end: number): Promise<StoredEntry[]> {
+    return [...this.#base.entries, ...this.#entries].slice(start, end)
+  }
+
+  override async entryByLeafHash(leafHash: Uint8Array): Promise<StoredEntry | undefined> {
+    const key = toHex(leafHash)
+    return this.#entries.find((e) => toHex(e.leafHash) === key) ?? super.entryByLeafHash(leafHash)
+  }
+
+  override async registrations(commitment: Uint8Array): Promise<StoredEntry[]> {
+    const key = toHex(commitment)
+    return [...(await super.registrations(commitment)), ...this.#entries.filter((e) => e.commitment !== undefined && toHex(e.commitment) === key)]
+  }
+
+  override async status(index: number): Promise<StatusRow | undefined> {
+    return this.#statuses.get(index) ?? super.status(index)
+  }
+
+  override async keyRevocation(did: string): Promise<KeyRevocationRow | undefined> {
+    return this.#keys.get(did) ?? super.keyRevocation(did)
+  }
+
+  async putEntries(entries: readonly StoredEntry[]): Promise<void> {
+    for (const e of entries) {
+      if (e.index !== this.#base.entries.length + this.#entries.length) {
+        throw new CounterfoilError('ERR_STORE', `entry ${e.index} out of sequence`)
+      }
+      this.#entries.push(e)
+    }
+  }
+
+  async putNodes(nodes: readonly StoredNodeRow[]): Promise<void> {
+    this.#nodes.push(...nodes)
+  }
+
+  async putStatus(row: StatusRow): Promise<void> {
+    this.#statuses.set(row.index, row)
+  }
+
+  async putKeyRevocation(row: KeyRevocationRow): Promise<void> {
+    this.#keys.set(row.did, row)
+  }
+
+  async putCheckpoint(size: number, note: string): Promise<void> {
+    this.#checkpoint = { size, note }
+  }
+
+  /** Applies the staged writes to the base state (synchronously, so readers never see half). */
+  apply(): void {
+    const base = this.#base
+    for (const e of this.#entries) {
+      base.entries.push(e)
+      base.byLeaf.set(toHex(e.leafHash), e)
+      if (e.commitment !== undefined) {
+        const key = toHex(e.commitment)
+        const list = base.byCommitment.get(key)
+        if (list === undefined) base.byCommitment.set(key, [e])
+        else list.push(e)
+      }
+    }
+    for (const n of this.#nodes) base.nodes.set(nodeKey(n.id), n.hash)
+    for (const [k, v] of this.#statuses) base.statuses.set(k, v)
+    for (const [k, v] of this.#keys) base.keys.set(k, v)
+    if (this.#checkpoint !== undefined) base.checkpoint = this.#checkpoint
+  }
+}
+
+class MemoryStore extends Reader implements Store {
+  #tail: Promise<unknown> = Promise.resolve()
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const tx = new Tx(this.state)
+      const result = await fn(tx)
+      tx.apply()
+      return result
+    }
+    const result = this.#tail.then(run, run)
+    this.#tail = result.catch(() => undefined)
+    return result
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * Creates an empty in-memory store.
+ *
+ * @returns a {@link Store} that forgets everything when the process ends
+ * @example
+ * ```ts
+ * const registry = await createRegistry({ store: memoryStore(), signer, name: 'test.example' })
+ * ```
+ */
+export function memoryStore(): Store {
+  return new MemoryStore({
+    entries: [], byLeaf: new Map(), byCommitment: new Map(), nodes: new Map(), statuses: new Map(), keys: new Map(), checkpoint: undefined,
+  })
+}
