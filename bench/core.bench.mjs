@@ -1,0 +1,135 @@
+// Core benchmarks: raw Ed25519 per backend, issue, verify, verifyMany, and jose 6 (compact JWS,
+// EdDSA) on the same claims with a key from the same seed. Run through run.mjs.
+//
+// Targets (see README.md):
+//   1. full-record verify (text in, one at a time) ≥ 0.85 × the fastest backend's raw one-at-a-time verify
+//   2. verifyMany over 10,000 records ≥ 0.85 × raw node verify with 64 in flight
+//   3. full-record verify ≥ 1.5 × jose jwtVerify
+import { importJWK, jwtVerify, SignJWT } from 'jose'
+import {
+  issue,
+  jwkFromSeed,
+  selectBackend,
+  signerFromSeed,
+  signingInput,
+  verify,
+  verifyEd25519,
+  verifyMany,
+} from 'counterfoil'
+
+const BATCH = 10_000
+const IAT = 1_767_225_600 // 2026-01-01T00:00:00Z: fixed, so results do not depend on the clock
+const NOW = IAT + 86_400
+const TWO_YEARS = 2 * 365 * 24 * 3600
+
+/** A deterministic 32-byte seed per role, so every run signs the same bytes. */
+function seedOf(tag) {
+  return Uint8Array.from({ length: 32 }, (_, i) => (tag * 31 + i * 7 + 1) & 0xff)
+}
+
+/** What a shop would put on a receipt. */
+const CLAIMS = Object.freeze({
+  order: 'ORD-2026-118734',
+  store: { name: 'Kettle & Co', address: '12 Rue de la Paix, 75002 Paris', vatId: 'FR40303265045' },
+  items: [
+    { sku: 'KETTLE-2', name: 'Electric kettle 1.7 l, brushed steel', qty: 1, price: 3990 },
+    { sku: 'FILTER-10', name: 'Limescale filter, pack of 10', qty: 2, price: 799 },
+  ],
+  currency: 'EUR',
+  total: 5588,
+  vat: 931,
+  payment: 'card',
+})
+
+function check(condition, message) {
+  if (!condition) throw new Error(`core bench setup: ${message}`)
+}
+
+export default async function core({ measure, target, section, note, formatRate }) {
+  const shopSeed = seedOf(1)
+  const shop = await signerFromSeed(shopSeed)
+  const customer = await signerFromSeed(seedOf(2))
+  const others = await Promise.all([3, 4].map(async (t) => (await signerFromSeed(seedOf(t))).did))
+  const trustedIssuers = [...others, shop.did] // a verifier's list, ours last
+  const issueOptions = { signer: shop, subject: customer.did, type: 'purchase', claims: CLAIMS, issuedAt: IAT, expiresIn: TWO_YEARS }
+  const revocableOptions = { ...issueOptions, registry: 'https://registry.kettle.example' }
+  const verifyOptions = { trustedIssuers, now: NOW }
+
+  // --- raw Ed25519, on the bytes a record signature covers ---------------------------------------
+  const sample = await issue(issueOptions)
+  const message = signingInput(sample.cid)
+  const signature = sample.signatures[0].signature
+  const publicKey = shop.publicKey
+  const backends = {}
+  for (const name of ['node', 'webcrypto', 'noble']) backends[name] = await selectBackend(name)
+  const auto = await selectBackend('auto')
+  for (const b of Object.values(backends)) check(await b.verify(publicKey, message, signature), `${b.name} rejects a good signature`)
+
+  section(`raw Ed25519 verify (${message.length}-byte message, backend object called directly)`)
+  const raw = {}
+  raw.node = await measure('node:crypto, one at a time (sync OpenSSL)', () => backends.node.verify(publicKey, message, signature))
+  raw.node64 = await measure('node:crypto, 64 in flight (libuv thread pool)', () => backends.node.verifyConcurrent(publicKey, message, signature), { concurrency: 64 })
+  raw.webcrypto = await measure('Web Crypto, one at a time', () => backends.webcrypto.verify(publicKey, message, signature))
+  raw.webcrypto64 = await measure('Web Crypto, 64 in flight', () => backends.webcrypto.verify(publicKey, message, signature), { concurrency: 64 })
+  raw.noble = await measure('noble (pure JS), one at a time', () => backends.noble.verify(publicKey, message, signature))
+  await measure(`verifyEd25519 (strict pre-checks + ${auto.name})`, () => verifyEd25519(publicKey, message, signature))
+  const fastest = ['node', 'webcrypto', 'noble'].reduce((a, b) => (raw[b] > raw[a] ? b : a))
+
+  // --- records -----------------------------------------------------------------------------------
+  section(`records (backend: ${auto.name}; realistic purchase, ${trustedIssuers.length} trusted issuers)`)
+  const text = sample.toString()
+  const first = await verify(text, verifyOptions)
+  check(first.valid, `verify rejects the sample: ${JSON.stringify(first.errors)}`)
+  await measure('issue', () => issue(issueOptions))
+  await measure('issue, revocable (registry + derived revocation key)', () => issue(revocableOptions))
+  const verifyRate = await measure('verify (u… text in, one at a time)', () => verify(text, verifyOptions))
+
+  const texts = []
+  for (let i = 0; i < BATCH; i++) texts.push((await issue({ ...issueOptions, subject: i % 2 === 0 ? customer.did : shop.did })).toString())
+  const batch = await verifyMany(texts, verifyOptions)
+  check(batch.length === BATCH && batch.every((r) => r.valid), 'verifyMany rejects a good record')
+  const manyRate = await measure(`verifyMany (${BATCH.toLocaleString('en-US')} u… texts, 64 in flight)`, () => verifyMany(texts, verifyOptions), { opsPerCall: BATCH, unit: 'records/s' })
+
+  // --- jose 6, compact JWS (EdDSA), same key, same claims -----------------------------------------
+  section('jose 6 (compact JWS, alg EdDSA, key imported from the same seed via JWK)')
+  const jwk = await jwkFromSeed(shopSeed)
+  const privateKey = await importJWK(jwk, 'EdDSA')
+  const publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x }
+  const josePublicKey = await importJWK(publicJwk, 'EdDSA')
+  const jwtPayload = { type: 'purchase', claims: CLAIMS }
+  const signJwt = () => new SignJWT(jwtPayload)
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setIssuer(shop.did)
+    .setSubject(customer.did)
+    .setIssuedAt(IAT)
+    .setExpirationTime(IAT + TWO_YEARS)
+    .sign(privateKey)
+  const jwt = await signJwt()
+  const jwtOptions = { algorithms: ['EdDSA'], issuer: trustedIssuers, currentDate: new Date(NOW * 1000) }
+  const checked = await jwtVerify(jwt, josePublicKey, jwtOptions)
+  check(checked.payload.sub === customer.did, 'jose does not verify its own token')
+  await measure('jose SignJWT().sign', signJwt)
+  const joseVerifyRate = await measure('jose jwtVerify', () => jwtVerify(jwt, josePublicKey, jwtOptions))
+
+  // --- sizes -------------------------------------------------------------------------------------
+  section('encoded size of the same purchase')
+  const revocable = await issue(revocableOptions)
+  const sizes = [
+    ['counterfoil envelope (DAG-CBOR bytes)', sample.bytes.length, revocable.bytes.length],
+    ['counterfoil text (u… base64url)', text.length, revocable.toString().length],
+    ['JWT (compact JWS, EdDSA)', jwt.length, undefined],
+  ]
+  note(`${''.padEnd(42)} ${'plain'.padStart(8)} ${'revocable'.padStart(10)}`)
+  for (const [label, plain, rev] of sizes) note(`${label.padEnd(42)} ${String(plain).padStart(8)} ${(rev === undefined ? '–' : String(rev)).padStart(10)}`)
+  note('(counterfoil carries a 32-byte salt, and when revocable a 32-byte revocation key; the JWT has neither)')
+
+  // --- targets -----------------------------------------------------------------------------------
+  section('targets')
+  note(`fastest one-at-a-time backend: ${fastest} (${formatRate(raw[fastest])}/s)`)
+  const targets = [
+    target('verify vs fastest raw verify', verifyRate, 0.85, raw[fastest], `raw ${fastest}`),
+    target('verifyMany vs raw 64 in flight', manyRate, 0.85, raw.node64, 'raw node:crypto ×64'),
+    target('verify vs jose jwtVerify', verifyRate, 1.5, joseVerifyRate, 'jose jwtVerify'),
+  ]
+  return { targets }
+}

@@ -1,0 +1,155 @@
+// Runs every `*.bench.mjs` file in this folder (alphabetical order) and prints one summary.
+//
+//   npm run bench                      # from the repository root: build, install bench deps, run all
+//   node run.mjs                       # from bench/, against the current dist/
+//   node run.mjs core                  # only files whose name starts with "core"
+//
+// A bench file exports `default async function (harness)` and returns `{ targets }`; see README.md.
+// Every measurement is taken the same way (`measure` below): a warm-up, then fixed wall-clock
+// windows, reporting the median window's rate.
+//
+// Environment: BENCH_WARMUP_MS (default 1000), BENCH_WINDOW_MS (1000), BENCH_WINDOWS (7, at least 5),
+// BENCH_STRICT=1 to exit 1 when a target fails (off by default: shared machines are noisy).
+import { readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+
+function intEnv(name, fallback, min) {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`${name} expected an integer ≥ ${min}, got ${raw}`)
+  return n
+}
+
+const settings = {
+  warmupMs: intEnv('BENCH_WARMUP_MS', 1000, 0),
+  windowMs: intEnv('BENCH_WINDOW_MS', 1000, 50),
+  windows: intEnv('BENCH_WINDOWS', 7, 5),
+  strict: process.env.BENCH_STRICT === '1',
+}
+
+function median(sorted) {
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** `1234567.8` → `1,234,568`; small rates keep one decimal. */
+function formatRate(n) {
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1)
+}
+
+/**
+ * Runs `fn` for `ms` of wall-clock time with `concurrency` callers, each awaiting its previous call
+ * before making the next. Returns the operations completed and the time actually taken (a window
+ * ends when the last in-flight call returns, so it may overrun; the rate uses the real time).
+ */
+async function runFor(fn, ms, concurrency, opsPerCall) {
+  const start = performance.now()
+  const deadline = start + ms
+  let calls = 0
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      await fn()
+      calls++
+    }
+  }
+  if (concurrency === 1) await worker()
+  else await Promise.all(Array.from({ length: concurrency }, worker))
+  return { ops: calls * opsPerCall, elapsedMs: performance.now() - start }
+}
+
+const rows = []
+
+/**
+ * Measures `fn` (sync or async): warm-up, then `settings.windows` windows of `settings.windowMs`;
+ * prints and returns the median rate in operations per second.
+ *
+ * @param label - row name
+ * @param fn - one call; awaited
+ * @param options - `concurrency` (callers in flight, default 1), `opsPerCall` (e.g. records per
+ *   batch, default 1), `unit` (default 'ops/s')
+ */
+async function measure(label, fn, { concurrency = 1, opsPerCall = 1, unit = 'ops/s' } = {}) {
+  if (settings.warmupMs > 0) await runFor(fn, settings.warmupMs, concurrency, opsPerCall)
+  const rates = []
+  for (let i = 0; i < settings.windows; i++) {
+    const { ops, elapsedMs } = await runFor(fn, settings.windowMs, concurrency, opsPerCall)
+    rates.push((ops * 1000) / elapsedMs)
+  }
+  const sorted = [...rates].sort((a, b) => a - b)
+  const row = { label, median: median(sorted), min: sorted[0], max: sorted.at(-1), unit, windows: rates.length }
+  const spread = row.median > 0 ? ((row.max - row.min) / row.median) * 100 : 0
+  console.log(`  ${label.padEnd(52)} ${formatRate(row.median).padStart(12)} ${unit.padEnd(10)} (min ${formatRate(row.min)}, max ${formatRate(row.max)}, spread ${spread.toFixed(0)}%)`)
+  rows.push(row)
+  return row.median
+}
+
+/**
+ * A target line: `actual ≥ factor × baseline`. Printed now, collected for the summary.
+ */
+function target(name, actual, factor, baseline, baselineLabel) {
+  const ratio = baseline > 0 ? actual / baseline : Infinity
+  const pass = ratio >= factor
+  const t = { name, actual, factor, baseline, baselineLabel, ratio, pass }
+  console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${ratio.toFixed(2)}× ${baselineLabel} (need ≥ ${factor}×; ${formatRate(actual)} vs ${formatRate(baseline)})`)
+  return t
+}
+
+function section(title) {
+  console.log(`\n${title}`)
+}
+
+function note(text) {
+  console.log(`  ${text}`)
+}
+
+function machineInfo() {
+  const cpus = os.cpus()
+  const pkg = (p) => JSON.parse(readFileSync(new URL(p, import.meta.url), 'utf8'))
+  let jose = '?'
+  let counterfoil = '?'
+  try { jose = pkg('./node_modules/jose/package.json').version } catch { /* not installed */ }
+  try { counterfoil = pkg('../package.json').version } catch { /* not found */ }
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ')
+  console.log('counterfoil benchmarks')
+  console.log(`  cpu        ${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length} (available parallelism ${os.availableParallelism()})`)
+  console.log(`  node       ${process.version} (V8 ${process.versions.v8}, OpenSSL ${process.versions.openssl}, ${os.platform()}-${os.arch()})`)
+  console.log(`  memory     ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load}`)
+  console.log(`  threadpool UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`)
+  console.log(`  packages   counterfoil ${counterfoil} (../dist), jose ${jose}`)
+  console.log(`  method     warm-up ${settings.warmupMs} ms, then median of ${settings.windows} windows × ${settings.windowMs} ms`)
+}
+
+async function main() {
+  const filters = process.argv.slice(2)
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.mjs'))
+    .filter((f) => filters.length === 0 || filters.some((p) => f.startsWith(p)))
+    .sort()
+  if (files.length === 0) throw new Error(`no *.bench.mjs file matches ${filters.join(', ') || '(any)'} in ${here}`)
+  machineInfo()
+  const harness = Object.freeze({ measure, target, section, note, formatRate, settings })
+  const targets = []
+  for (const file of files) {
+    console.log(`\n=== ${file} ===`)
+    const started = performance.now()
+    const mod = await import(pathToFileURL(here + file).href)
+    if (typeof mod.default !== 'function') throw new TypeError(`${file} must export a default async function (harness)`)
+    const result = await mod.default(harness)
+    for (const t of result?.targets ?? []) targets.push({ file, ...t })
+    console.log(`  (${file} took ${((performance.now() - started) / 1000).toFixed(0)} s)`)
+  }
+  console.log('\n=== summary ===')
+  for (const t of targets) {
+    console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  [${t.file}] ${t.name}: ${t.ratio.toFixed(2)}× (need ≥ ${t.factor}×)`)
+  }
+  const failed = targets.filter((t) => !t.pass).length
+  console.log(`  ${targets.length - failed}/${targets.length} targets met${failed > 0 && !settings.strict ? ' (BENCH_STRICT=1 makes a miss fail the run)' : ''}`)
+  if (failed > 0 && settings.strict) process.exitCode = 1
+}
+
+await main()
