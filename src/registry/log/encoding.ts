@@ -20,6 +20,7 @@ const BASE64_SHAPE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{
  *
  * @param bytes - the data
  * @returns base64 text with `=` padding
+ * @throws nothing
  * @example
  * ```ts
  * toBase64(new Uint8Array([1, 2, 3, 4])) // 'AQIDBA=='
@@ -50,6 +51,7 @@ export function toBase64(bytes: Uint8Array): string {
  *
  * @param text - base64 text
  * @returns the decoded bytes, or `undefined` when `text` is not canonical padded base64
+ * @throws nothing
  * @example
  * ```ts
  * fromBase64('AQIDBA==') // Uint8Array [1, 2, 3, 4]
@@ -80,6 +82,7 @@ export function fromBase64(text: string): Uint8Array | undefined {
  *
  * @param bytes - the data
  * @returns two lower-case hex digits per byte
+ * @throws nothing
  * @example
  * ```ts
  * toHex(new Uint8Array([0xc7, 0x4f])) // 'c74f'
@@ -96,6 +99,7 @@ export function toHex(bytes: Uint8Array): string {
  *
  * @param text - an even number of characters from `0-9a-f`
  * @returns the bytes, or `undefined` when `text` is not lower-case hex
+ * @throws nothing
  * @example
  * ```ts
  * fromHex('c74f20a3') // Uint8Array [0xc7, 0x4f, 0x20, 0xa3]
@@ -117,6 +121,7 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  *
  * @param text - the string (must be well-formed: see {@link isWellFormedText})
  * @returns its UTF-8 bytes
+ * @throws nothing
  * @example
  * ```ts
  * utf8('—') // Uint8Array [0xe2, 0x80, 0x94]
@@ -131,6 +136,7 @@ export function utf8(text: string): Uint8Array {
  *
  * @param bytes - the data
  * @returns the string, or `undefined` when `bytes` is not valid UTF-8
+ * @throws nothing
  * @example
  * ```ts
  * fromUtf8(new Uint8Array([0xff])) // undefined
@@ -150,6 +156,7 @@ export function fromUtf8(bytes: Uint8Array): string | undefined {
  *
  * @param text - the string
  * @returns whether `text` is well-formed Unicode
+ * @throws nothing
  * @example
  * ```ts
  * isWellFormedText('ok') // true

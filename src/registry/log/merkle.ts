@@ -96,6 +96,7 @@ function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
  * The root of the empty tree: SHA-256 of the empty string, RFC 9162 §2.1.1.
  *
  * @returns `e3b0c442…b855`
+ * @throws nothing
  * @example
  * ```ts
  * rootFromLeafHashes([]) // equals emptyRoot()

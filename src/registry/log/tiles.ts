@@ -109,6 +109,7 @@ const SMALL = /^(?:0|[1-9]\d*)$/
  *
  * @param path - e.g. `tile/0/x001/x234/067.p/8` or `tile/entries/000`
  * @returns the kind, level, index and width, or `undefined` if `path` is not a tile path
+ * @throws nothing
  * @example
  * ```ts
  * parseTilePath('tile/2/001.p/5') // { kind: 'hashes', level: 2, index: 1, width: 5 }

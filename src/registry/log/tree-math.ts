@@ -42,6 +42,7 @@ export function assertIndex(name: string, value: unknown): asserts value is numb
  *
  * @param n - a non-negative safe integer
  * @returns whether `n` is odd
+ * @throws nothing
  * @example
  * ```ts
  * isOdd(2 ** 40 + 1) // true
@@ -56,6 +57,7 @@ export function isOdd(n: number): boolean {
  *
  * @param n - a non-negative safe integer
  * @returns `floor(n / 2)`
+ * @throws nothing
  * @example
  * ```ts
  * half(2 ** 40 + 1) // 2 ** 39
@@ -70,6 +72,7 @@ export function half(n: number): number {
  *
  * @param n - a non-negative safe integer
  * @returns whether `n` is 2^k for some k ≥ 0
+ * @throws nothing
  * @example
  * ```ts
  * isPowerOfTwo(2 ** 33) // true
