@@ -153,6 +153,8 @@ export async function consistencyProof(reader: NodeReader, first: number, second
  * Appends leaf hashes to a tree of `size` leaves and computes every complete node that now exists
  * and did not before. Reads only the O(log n) nodes on the old right edge, in one batch; the
  * caller persists `newNodes` (atomically with the new size) and signs a checkpoint for `root`.
+ * Pure computation: the caller serialises appends (one writer per log), e.g. by storing under a
+ * compare-and-set on the tree size.
  *
  * @param reader - the node store holding the tree at `size`
  * @param size - the current tree size
