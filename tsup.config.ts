@@ -7,6 +7,10 @@ export default defineConfig({
     keys: 'src/keys/index.ts',
     sign: 'src/sign.ts',
     verify: 'src/verify.ts',
+    revoke: 'src/revoke.ts',
+    registry: 'src/registry/index.ts',
+    'registry/sqlite': 'src/node/sqlite-store.ts',
+    'registry/postgres': 'src/node/postgres-store.ts',
     // Picked at run time through package.json "imports" (#ed25519-platform): node vs everything else.
     'platform/node': 'src/node/platform.ts',
     'platform/web': 'src/keys/platform-web.ts',
@@ -15,10 +19,15 @@ export default defineConfig({
   format: ['esm'],
   target: 'es2022',
   platform: 'neutral',
-  dts: { entry: { index: 'src/index.ts', errors: 'src/errors.ts', keys: 'src/keys/index.ts', sign: 'src/sign.ts', verify: 'src/verify.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts', errors: 'src/errors.ts', keys: 'src/keys/index.ts', sign: 'src/sign.ts', verify: 'src/verify.ts',
+      revoke: 'src/revoke.ts', registry: 'src/registry/index.ts', 'registry/sqlite': 'src/node/sqlite-store.ts', 'registry/postgres': 'src/node/postgres-store.ts',
+    },
+  },
   splitting: true,
   treeshake: true,
   clean: true,
   sourcemap: false,
-  external: ['#ed25519-platform', /^node:/],
+  external: ['#ed25519-platform', /^node:/, 'better-sqlite3', 'pg'],
 })

@@ -16,4 +16,6 @@ export { encodeCbor, decodeCbor, cidOf, parseRecordId, toBase64url, fromBase64ur
 export { CounterfoilError, isCounterfoilError, ERROR_CODES, type ErrorCode } from './errors.js'
 export * from './sign.js'
 export * from './verify.js'
+export * from './revoke.js'
+export { createRegistry, memoryStore, registryHandler, remoteRegistry, registrationProof, commitmentOf, openStatusNote, openSnapshot, openBucket, type Registry, type RegistryOptions, type RegistryClient, type Receipt, type Store, type RecordStatus } from './registry/index.js'
 export * from './keys/index.js'

@@ -32,7 +32,8 @@ export interface VerifyOptions {
 
 type VerifySignature = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => Promise<boolean>
 
-class Findings {
+/** Collects checks and errors while a record is verified. */
+export class Findings {
   readonly checks: Check[] = []
   readonly errors: VerifyError[] = []
 
@@ -156,11 +157,18 @@ function checkSigners(record: SignedRecord, settings: Settings, findings: Findin
   }
 }
 
+/**
+ * A further check run on genuine records after the core ones — the registry status check plugs in
+ * here (layer 4), so this layer never imports the registry.
+ */
+export type ExtraCheck = (record: SignedRecord, now: number, skew: number, findings: Findings) => Promise<void>
+
 /** @internal shared by verify, verifyMany and the registry-aware verifiers */
 export async function runRecordChecks(
   input: unknown,
   settings: Settings,
   verifySignature: VerifySignature,
+  extra?: ExtraCheck,
 ): Promise<{ findings: Findings; record: SignedRecord | undefined; genuine: boolean }> {
   const findings = new Findings()
   const record = decodeInput(input, settings, findings)
@@ -169,6 +177,7 @@ export async function runRecordChecks(
   checkValidity(record, settings, findings)
   await checkIssuer(record, settings, findings)
   checkSigners(record, settings, findings)
+  if (extra !== undefined) await extra(record, settings.now, settings.skew, findings)
   return { findings, record, genuine: true }
 }
 
@@ -188,9 +197,9 @@ export async function runRecordChecks(
  * if (!result.valid) console.log(result.errors.map((e) => e.code)) // e.g. ['ERR_EXPIRED']
  * ```
  */
-export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}, extra?: ExtraCheck): Promise<VerifyResult> {
   const settings = settingsFrom(options)
-  const { findings, record } = await runRecordChecks(input, settings, verifyEd25519)
+  const { findings, record } = await runRecordChecks(input, settings, verifyEd25519, extra)
   return findings.result(record)
 }
 
@@ -214,6 +223,7 @@ export const DEFAULT_CONCURRENCY = 64
 export async function verifyMany(
   inputs: Iterable<SignedRecord | Uint8Array | string>,
   options: VerifyOptions & { concurrency?: number } = {},
+  extra?: ExtraCheck,
 ): Promise<VerifyResult[]> {
   const settings = settingsFrom(options)
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
@@ -226,7 +236,7 @@ export async function verifyMany(
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++
-      const { findings, record } = await runRecordChecks(items[i], settings, verifyEd25519Concurrent)
+      const { findings, record } = await runRecordChecks(items[i], settings, verifyEd25519Concurrent, extra)
       results[i] = findings.result(record)
     }
   }
@@ -234,5 +244,3 @@ export async function verifyMany(
   return results
 }
 
-export type { Settings as VerifySettings }
-export { settingsFrom as verifySettings, Findings as VerifyFindings }

@@ -10,6 +10,8 @@ export interface Receipt {
   readonly checkpoint: string
   /** Inclusion proof of `index` in the checkpoint's tree. */
   readonly inclusionPath: readonly Uint8Array[]
+  /** The entry's bytes as logged (for a duplicate: the entry already there). */
+  readonly entry: Uint8Array
   /** True when the entry was already in the log (submitting it again changes nothing). */
   readonly duplicate: boolean
 }

@@ -12,7 +12,7 @@ import { publicKeyFromDid } from '../keys/did.js'
 import { verifyEd25519 } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
 import { checkEntrySignature, decodeEntry, type LogEntry, type RegEntry } from './entries.js'
-import type { Receipt, RegistryClient, SubmitOptions } from './client.js'
+import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
 import { formatVerifierKey } from './log/note.js'
 import { signCheckpoint } from './log/signed-checkpoint.js'
@@ -116,7 +116,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   const noteCache = new Map<string, { bytes: Uint8Array[]; until: number }>()
   let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
 
-  async function authorise(entry: LogEntry, bytes: Uint8Array, submit: SubmitOptions | undefined, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
+  async function authorise(entry: LogEntry, bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
     if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key')) {
       const by = entry.t === 'revoke-key' ? entry.key : auth?.signer
       if (by === undefined || !allow.has(by)) throw refuse('ERR_UNAUTHORIZED', 'this registry accepts registrations only from allow-listed issuers')
@@ -124,7 +124,6 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         throw refuse('ERR_UNAUTHORIZED', 'submission signature does not verify')
       }
     }
-    void submit
     let key: Uint8Array | undefined
     if (entry.t === 'reg') key = entry.rev.issuer
     else if (entry.t === 'revoke-key') key = publicKeyFromDid(entry.key)
@@ -235,11 +234,13 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     else timer = setTimeout(run, batchDelayMs)
   }
 
-  async function receiptFor(index: number, leafHash: Uint8Array, duplicate: boolean): Promise<Receipt> {
+  async function receiptFor(index: number, entry: Uint8Array, duplicate: boolean): Promise<Receipt> {
     const checkpoint = await store.latestCheckpoint()
-    const size = await store.size()
-    if (checkpoint === undefined || size <= index) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
-    return { index, leafHash, checkpoint, inclusionPath: await inclusionProof(store, index, size), duplicate }
+    if (checkpoint === undefined) throw refuse('ERR_STORE', 'no checkpoint')
+    // The size in the checkpoint note itself: under several servers, size() may already be newer.
+    const size = Number(checkpoint.split('\n')[1])
+    if (!(size > index)) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
+    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(store, index, size), duplicate }
   }
 
   const registry: Registry = {
@@ -260,7 +261,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       if (submitOptions?.submitter !== undefined) {
         auth = { signer: submitOptions.submitter.did, sig: await submitOptions.submitter.sign(domainSeparated(DOMAIN.submission, bytes)) }
       }
-      return submitWithAuth(bytes, entry, auth, submitOptions)
+      return submitWithAuth(bytes, entry, auth)
     },
     async checkpoint() {
       return (await store.latestCheckpoint())!
@@ -331,15 +332,16 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     },
   }
 
-  async function submitWithAuth(bytes: Uint8Array, entry: LogEntry, auth: { signer: string; sig: Uint8Array } | undefined, submitOptions?: SubmitOptions): Promise<Receipt> {
+  async function submitWithAuth(bytes: Uint8Array, entry: LogEntry, auth: { signer: string; sig: Uint8Array } | undefined): Promise<Receipt> {
+    await authorise(entry, bytes, auth)
+    // Checked after the (async) signature checks, right before queueing, so the cap holds under concurrency.
     if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
-    await authorise(entry, bytes, submitOptions, auth)
     const leafHash = hashLeaf(bytes)
     const { index, duplicate } = await new Promise<{ index: number; duplicate: boolean }>((resolve, reject) => {
       pending.push({ bytes, entry, leafHash, resolve, reject })
       schedule()
     })
-    return receiptFor(index, duplicate ? hashLeaf((await store.entries(index, index + 1))[0]!.bytes) : leafHash, duplicate)
+    return receiptFor(index, duplicate ? (await store.entries(index, index + 1))[0]!.bytes : bytes, duplicate)
   }
 
   internals.set(registry, { submitWithAuth: (bytes, auth) => submitWithAuth(bytes, decodeEntry(bytes), auth) })

@@ -67,18 +67,23 @@ export async function register(options: RegisterOptions): Promise<Receipt> {
  *
  * @param record - the record
  * @param registry - where it is registered
- * @returns the status, or `undefined` if not registered
+ * @returns the status; state `unregistered` when no registration under the record's key exists
  */
-export async function lookupStatus(record: SignedRecord, registry: RegistryClient): Promise<RecordStatus | undefined> {
+export async function lookupStatus(record: SignedRecord, registry: RegistryClient): Promise<RecordStatus> {
   const commitment = commitmentOf(record.cid)
   const key = await registry.key()
+  let other: RecordStatus | undefined
   for (const note of await registry.statusNotes(commitment, record.payload.iss)) {
     const opened = await openStatusNote(note, [key])
-    if (!bytesEqual(opened.commitment, commitment)) continue
+    if (!bytesEqual(opened.commitment, commitment)) throw new CounterfoilError('ERR_MALFORMED', 'registry answered about another commitment')
     const k = opened.status.revocationKey
     if (k !== undefined && record.payload.rev !== undefined && bytesEqual(k, record.payload.rev.issuer)) return opened.status
+    other ??= opened.status
   }
-  return undefined
+  if (other === undefined) throw new CounterfoilError('ERR_MALFORMED', 'registry sent no status note')
+  // Only registrations under other keys (or none): for this record, that is "not registered".
+  const { index: _i, head: _h, revocationKey: _k, ...rest } = other
+  return { ...rest, state: 'unregistered', reason: 0, since: 0 }
 }
 
 /** What `revoke`, `suspend`, `reinstate` and `withdraw` need. */
@@ -105,7 +110,7 @@ async function changeStatus(kind: StatementKind, options: StatusChangeOptions): 
     key = await issuerRevocationSeed(options.signer, record)
   }
   const status = await lookupStatus(record, options.registry)
-  if (status?.index === undefined || status.head === undefined) {
+  if (status.index === undefined || status.head === undefined) {
     throw new CounterfoilError('ERR_NOT_REGISTERED', `record ${record.id} is not registered at ${options.registry.origin}`)
   }
   const entry = await signEntry<StatusEntry>({ t: kind, i: status.index, prev: status.head, at: nowSeconds(), reason }, key)
