@@ -12,7 +12,20 @@
 import type { SignedRecord } from './record/envelope.js'
 import type { VerifyResult } from './record/result.js'
 import { verify as verifyRecord, verifyMany as verifyRecords, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
-import { statusCheck, type StatusOptions } from './registry/status-check.js'
+import type { ExtraCheck } from './record/verify.js'
+import type { StatusOptions } from './registry/status-check.js'
+
+function wantsStatus(o: StatusOptions): boolean {
+  return o.registry !== undefined || o.staple !== undefined || o.snapshot !== undefined || o.requireRegistration === true
+}
+
+// The registry status code loads only when a status option is given, so verifying records offline
+// (the common case in browsers) does not download it.
+async function statusHook(options: StatusOptions): Promise<ExtraCheck | undefined> {
+  if (!wantsStatus(options)) return undefined
+  const { statusCheck } = await import('./registry/status-check.js')
+  return statusCheck(options)
+}
 
 /** Everything `verify` can check; see the record and status option groups. */
 export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
@@ -32,8 +45,8 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
  * if (!result.valid) console.log(result.errors[0]?.code) // e.g. 'ERR_REVOKED'
  * ```
  */
-export function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  return verifyRecord(input, options, statusCheck(options))
+export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  return verifyRecord(input, options, await statusHook(options))
 }
 
 /**
@@ -47,8 +60,8 @@ export function verify(input: SignedRecord | Uint8Array | string, options: Verif
  * const results = await verifyMany(texts, { trustedIssuers: [shopDid] })
  * ```
  */
-export function verifyMany(inputs: Iterable<SignedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
-  return verifyRecords(inputs, options, statusCheck(options))
+export async function verifyMany(inputs: Iterable<SignedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
+  return verifyRecords(inputs, options, await statusHook(options))
 }
 
 export { DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, DEFAULT_CONCURRENCY } from './record/verify.js'
