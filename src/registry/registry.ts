@@ -114,6 +114,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   let flushing: Promise<void> | undefined
   let closed = false
   const noteCache = new Map<string, { bytes: Uint8Array[]; until: number }>()
+  /** Bumped on every commit: a note built from reads that a commit overtook is not cached. */
+  let commits = 0
   let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
 
   async function authorise(entry: LogEntry, bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
@@ -149,8 +151,14 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     const { entry } = item
     const base = { index: next, bytes: item.bytes, leafHash: item.leafHash, kind: entry.t }
     if (entry.t === 'reg') {
+      // Same commitment under the same key: a duplicate, whether logged earlier or earlier in this
+      // batch (entries are only put at the end of the batch, so tx.registrations cannot see those).
+      const regKey = `reg:${toHex(entry.c)}:${toHex(entry.rev.issuer)}`
+      const sameInBatch = batchLeaves.get(regKey)
+      if (sameInBatch !== undefined) return { index: sameInBatch, duplicate: true }
       const same = (await tx.registrations(entry.c)).find((r) => bytesEqual((decodeEntry(r.bytes) as RegEntry).rev.issuer, entry.rev.issuer))
       if (same !== undefined) return { index: same.index, duplicate: true }
+      batchLeaves.set(regKey, next)
       await tx.putStatus({ index: next, state: 0, head: next, reason: 0, since: entry.at })
       return { index: next, duplicate: false, stored: { ...base, commitment: entry.c } }
     }
@@ -211,6 +219,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         for (const item of batch) item.reject(err)
         continue
       }
+      commits++
       noteCache.clear()
       if (snapshotCache !== undefined && snapshotCache.size !== size) snapshotCache = undefined
       batch.forEach((item, i) => {
@@ -272,6 +281,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const at = now()
       const cached = noteCache.get(cacheKey)
       if (cached !== undefined && cached.until > at) return cached.bytes
+      const generation = commits
       const [regs, size, keyRow] = await Promise.all([
         store.registrations(commitment), store.size(), issuer === undefined ? undefined : store.keyRevocation(issuer),
       ])
@@ -283,6 +293,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
             const { rev } = decodeEntry(r.bytes) as RegEntry
             return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: rev.issuer, keys, size, at, ttl: statusTtl }, signer)
           }))
+      if (generation !== commits) return notes
       if (noteCache.size > 10_000) noteCache.clear()
       noteCache.set(cacheKey, { bytes: notes, until: at + Math.min(30, statusTtl) })
       return notes
