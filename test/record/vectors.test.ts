@@ -73,6 +73,22 @@ describe('counterfoil vectors: file', () => {
     for (const n of vectors.negative) expect(n.errors.every((c) => lib.ERROR_CODES.includes(c as lib.ErrorCode))).toBe(true)
   })
 
+  it('docs/spec.md lists every negative vector and quotes the positive examples exactly', () => {
+    const spec = readFileSync(fileURLToPath(new URL('../../docs/spec.md', import.meta.url)), 'utf8')
+    for (const n of vectors.negative) expect(spec).toContain(`| \`${n.name}\` |`)
+    const self = vectors.positive.find((p) => p.name === 'self-asserted')!
+    const revocable = vectors.positive.find((p) => p.name === 'revocable')!
+    const quoted = [
+      self.id, self.cid, self.signatures[0]!.signature.slice(0, 64), self.signatures[0]!.signature.slice(64),
+      self.signingInput.slice(-72), vectors.keys.issuer!.did, vectors.keys.issuer!.publicKey,
+      revocable.revocation!.issuerSeed, revocable.revocation!.issuerPublicKey, revocable.revocation!.holderPublicKey,
+      revocable.revocation!.seedSignature.slice(0, 64), revocable.revocation!.seedSignature.slice(64),
+    ]
+    for (const q of quoted) expect(spec).toContain(q)
+    const wrapped = /```\n(uomdw[\s\S]*?)\n```/.exec(spec)![1]!.replace(/\n/g, '')
+    expect(wrapped).toBe(self.text)
+  })
+
   it('keys: seed → public key (OpenSSL) → did:key (multibase 0xed01, base58btc)', async () => {
     for (const k of Object.values(vectors.keys)) {
       const pair = await lib.keyPairFromSeed(unhex(k.seed))
