@@ -64,8 +64,22 @@ interface Pending {
   readonly reject: (e: unknown) => void
 }
 
+/** Most real registrations one bucket answer carries. */
+export const MAX_BUCKET_ITEMS = 4096
+
 const STATE_OF = { revoke: 2, suspend: 1, withdraw: 3, reinstate: 0 } as const
 const FINAL = new Set([2, 3])
+
+/**
+ * The issuer revocation key of a `reg` entry this registry stored (and so validated on the way in):
+ * read without re-running the per-key curve checks, which made large bucket answers cost ~0.5 ms
+ * per item.
+ */
+function storedRevocationKey(bytes: Uint8Array): Uint8Array {
+  const rev = (decodeCbor(bytes) as { rev?: { issuer?: unknown } }).rev
+  if (!(rev?.issuer instanceof Uint8Array) || rev.issuer.length !== 32) throw new CounterfoilError('ERR_STORE', 'stored registration has no revocation key')
+  return rev.issuer
+}
 
 function refuse(code: ErrorCode, message: string): CounterfoilError {
   return new CounterfoilError(code, message)
@@ -290,8 +304,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         ? [await signStatusNote({ commitment, keys, size, at, ttl: statusTtl }, signer)]
         : await Promise.all(regs.map(async (r) => {
             const status = await store.status(r.index)
-            const { rev } = decodeEntry(r.bytes) as RegEntry
-            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: rev.issuer, keys, size, at, ttl: statusTtl }, signer)
+            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: storedRevocationKey(r.bytes), keys, size, at, ttl: statusTtl }, signer)
           }))
       if (generation !== commits) return notes
       if (noteCache.size > 10_000) noteCache.clear()
@@ -300,11 +313,13 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     },
     async bucket(prefix) {
       if (!(prefix instanceof Uint8Array) || prefix.length < 1 || prefix.length > 4) throw refuse('ERR_MALFORMED', 'bucket prefix must be 1-4 bytes')
-      const [regs, keys, size] = await Promise.all([store.registrationsByPrefix(prefix, 4096), store.keyRevocations(), store.size()])
+      const [regs, keys, size] = await Promise.all([store.registrationsByPrefix(prefix, MAX_BUCKET_ITEMS + 1), store.keyRevocations(), store.size()])
+      // A cut-off bucket would say "not registered" for whatever fell off: refuse instead.
+      if (regs.length > MAX_BUCKET_ITEMS) throw refuse('ERR_TOO_LARGE', `more than ${MAX_BUCKET_ITEMS} registrations share this prefix; ask with a longer one`)
       const items: BucketItem[] = []
       for (const r of regs) {
         const status = await store.status(r.index)
-        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: (decodeEntry(r.bytes) as RegEntry).rev.issuer })
+        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: storedRevocationKey(r.bytes) })
       }
       return signBucket(prefix, items, keys, size, now(), statusTtl, signer)
     },

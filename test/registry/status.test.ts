@@ -16,6 +16,7 @@ import { toBase64 } from '../../src/registry/log/encoding.js'
 import { BUCKET_PAD, MAX_SNAPSHOT_LIST_BYTES, openBucket, openSnapshot, openStatusNote, signSnapshot, snapshotStatus } from '../../src/registry/status/answers.js'
 import { decompressStatusList, getStatus, MIN_STATUS_ENTRIES, setStatus, statusListBytes } from '../../src/registry/status/bitstring.js'
 import { signArtefact } from '../../src/registry/status/signed.js'
+import { MAX_BUCKET_ITEMS } from '../../src/registry/registry.js'
 import { lookupStatus, register, reinstate, revoke, suspend, withdraw } from '../../src/registry/statements.js'
 import type { Store } from '../../src/registry/store/interface.js'
 import { memoryStore } from '../../src/registry/store/memory.js'
@@ -216,6 +217,35 @@ describe('k-anonymous buckets', () => {
     expect(template.state).toBe('unregistered')
     await rejectsWith(f.registry.bucket(new Uint8Array(0)), 'ERR_MALFORMED')
     await rejectsWith(f.registry.bucket(new Uint8Array(5)), 'ERR_MALFORMED')
+  })
+
+  it('refuses a bucket that would have to leave registrations out (ERR_TOO_LARGE), never truncates', async () => {
+    // A store that reports `copies` registrations under any prefix (the real one, repeated):
+    // 4,097 real registrations sharing a prefix would take seconds to build.
+    let copies = 0
+    const inner = memoryStore()
+    const store = new Proxy(inner, {
+      get(target, p) {
+        const v = Reflect.get(target, p, target) as unknown
+        if (typeof v !== 'function') return v
+        const fn = (v as (...a: unknown[]) => unknown).bind(target)
+        if (p !== 'registrationsByPrefix') return fn
+        return async (prefix: Uint8Array, limit: number) => {
+          const real = (await fn(prefix, limit)) as unknown[]
+          return copies === 0 || real.length === 0 ? real : Array.from({ length: Math.min(copies, limit) }, () => real[0])
+        }
+      },
+    }) as Store
+    const g = await fixture({ store })
+    const rec = await revocableRecord(shop, customer)
+    await register({ signer: shop, record: rec, registry: g.registry })
+    const c = commitmentOf(rec.cid)
+    copies = MAX_BUCKET_ITEMS
+    const full = await g.registry.bucket(c.subarray(0, 1))
+    expect((decodeCbor(unwrap(full).body) as { items: unknown[] }).items).toHaveLength(MAX_BUCKET_ITEMS)
+    expect((await openBucket(full, [g.registry.did], c)).matches).toHaveLength(MAX_BUCKET_ITEMS)
+    copies = MAX_BUCKET_ITEMS + 1
+    await rejectsWith(g.registry.bucket(c.subarray(0, 1)), 'ERR_TOO_LARGE')
   })
 
   it('refuses a bucket from an untrusted key or with a forged body', async () => {
