@@ -45,7 +45,7 @@ function check(condition, message) {
   if (!condition) throw new Error(`core bench setup: ${message}`)
 }
 
-export default async function core({ measure, target, section, note, formatRate }) {
+export default async function core({ measureGroup, target, section, note, formatRate }) {
   const shopSeed = seedOf(1)
   const shop = await signerFromSeed(shopSeed)
   const customer = await signerFromSeed(seedOf(2))
@@ -55,8 +55,9 @@ export default async function core({ measure, target, section, note, formatRate 
   const revocableOptions = { ...issueOptions, registry: 'https://registry.kettle.example' }
   const verifyOptions = { trustedIssuers, now: NOW }
 
-  // --- raw Ed25519, on the bytes a record signature covers ---------------------------------------
+  // --- setup: one record, the raw signature it carries, every backend ----------------------------
   const sample = await issue(issueOptions)
+  const text = sample.toString()
   const message = signingInput(sample.cid)
   const signature = sample.signatures[0].signature
   const publicKey = shop.publicKey
@@ -64,38 +65,18 @@ export default async function core({ measure, target, section, note, formatRate 
   for (const name of ['node', 'webcrypto', 'noble']) backends[name] = await selectBackend(name)
   const auto = await selectBackend('auto')
   for (const b of Object.values(backends)) check(await b.verify(publicKey, message, signature), `${b.name} rejects a good signature`)
-
-  section(`raw Ed25519 verify (${message.length}-byte message, backend object called directly)`)
-  const raw = {}
-  raw.node = await measure('node:crypto, one at a time (sync OpenSSL)', () => backends.node.verify(publicKey, message, signature))
-  raw.node64 = await measure('node:crypto, 64 in flight (libuv thread pool)', () => backends.node.verifyConcurrent(publicKey, message, signature), { concurrency: 64 })
-  raw.webcrypto = await measure('Web Crypto, one at a time', () => backends.webcrypto.verify(publicKey, message, signature))
-  raw.webcrypto64 = await measure('Web Crypto, 64 in flight', () => backends.webcrypto.verify(publicKey, message, signature), { concurrency: 64 })
-  raw.noble = await measure('noble (pure JS), one at a time', () => backends.noble.verify(publicKey, message, signature))
-  await measure(`verifyEd25519 (strict pre-checks + ${auto.name})`, () => verifyEd25519(publicKey, message, signature))
-  const fastest = ['node', 'webcrypto', 'noble'].reduce((a, b) => (raw[b] > raw[a] ? b : a))
-
-  // --- records -----------------------------------------------------------------------------------
-  section(`records (backend: ${auto.name}; realistic purchase, ${trustedIssuers.length} trusted issuers)`)
-  const text = sample.toString()
   const first = await verify(text, verifyOptions)
   check(first.valid, `verify rejects the sample: ${JSON.stringify(first.errors)}`)
-  await measure('issue', () => issue(issueOptions))
-  await measure('issue, revocable (registry + derived revocation key)', () => issue(revocableOptions))
-  const verifyRate = await measure('verify (u… text in, one at a time)', () => verify(text, verifyOptions))
 
   const texts = []
   for (let i = 0; i < BATCH; i++) texts.push((await issue({ ...issueOptions, subject: i % 2 === 0 ? customer.did : shop.did })).toString())
   const batch = await verifyMany(texts, verifyOptions)
   check(batch.length === BATCH && batch.every((r) => r.valid), 'verifyMany rejects a good record')
-  const manyRate = await measure(`verifyMany (${BATCH.toLocaleString('en-US')} u… texts, 64 in flight)`, () => verifyMany(texts, verifyOptions), { opsPerCall: BATCH, unit: 'records/s' })
 
-  // --- jose 6, compact JWS (EdDSA), same key, same claims -----------------------------------------
-  section('jose 6 (compact JWS, alg EdDSA, key imported from the same seed via JWK)')
+  // jose 6, compact JWS (EdDSA), same key (imported from the same seed via JWK), same claims.
   const jwk = await jwkFromSeed(shopSeed)
   const privateKey = await importJWK(jwk, 'EdDSA')
-  const publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x }
-  const josePublicKey = await importJWK(publicJwk, 'EdDSA')
+  const josePublicKey = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'EdDSA')
   const jwtPayload = { type: 'purchase', claims: CLAIMS }
   const signJwt = () => new SignJWT(jwtPayload)
     .setProtectedHeader({ alg: 'EdDSA' })
@@ -108,8 +89,35 @@ export default async function core({ measure, target, section, note, formatRate 
   const jwtOptions = { algorithms: ['EdDSA'], issuer: trustedIssuers, currentDate: new Date(NOW * 1000) }
   const checked = await jwtVerify(jwt, josePublicKey, jwtOptions)
   check(checked.payload.sub === customer.did, 'jose does not verify its own token')
-  await measure('jose SignJWT().sign', signJwt)
-  const joseVerifyRate = await measure('jose jwtVerify', () => jwtVerify(jwt, josePublicKey, jwtOptions))
+
+  // --- one at a time: raw backends, verifyEd25519, verify, jose jwtVerify (interleaved) ----------
+  section(`verification, one at a time (windows interleaved; raw = backend object called directly on the ${message.length}-byte signing input; records: realistic purchase, ${trustedIssuers.length} trusted issuers, backend ${auto.name})`)
+  const [rawNode, rawWebCrypto, rawNoble, , verifyRate, joseVerifyRate] = await measureGroup([
+    { label: 'raw node:crypto (sync OpenSSL)', fn: () => backends.node.verify(publicKey, message, signature) },
+    { label: 'raw Web Crypto', fn: () => backends.webcrypto.verify(publicKey, message, signature) },
+    { label: 'raw noble (pure JS)', fn: () => backends.noble.verify(publicKey, message, signature) },
+    { label: `verifyEd25519 (strict pre-checks + ${auto.name})`, fn: () => verifyEd25519(publicKey, message, signature) },
+    { label: 'verify (u… text in)', fn: () => verify(text, verifyOptions) },
+    { label: 'jose jwtVerify', fn: () => jwtVerify(jwt, josePublicKey, jwtOptions) },
+  ])
+  const raw = { node: rawNode, webcrypto: rawWebCrypto, noble: rawNoble }
+  const fastest = Object.keys(raw).reduce((a, b) => (raw[b] > raw[a] ? b : a))
+
+  // --- many in flight (interleaved) ---------------------------------------------------------------
+  section('verification, many in flight (windows interleaved)')
+  const [rawNode64, , manyRate] = await measureGroup([
+    { label: 'raw node:crypto, 64 in flight (libuv pool)', fn: () => backends.node.verifyConcurrent(publicKey, message, signature), concurrency: 64 },
+    { label: 'raw Web Crypto, 64 in flight', fn: () => backends.webcrypto.verifyConcurrent(publicKey, message, signature), concurrency: 64 },
+    { label: `verifyMany (${BATCH.toLocaleString('en-US')} u… texts, concurrency 64)`, fn: () => verifyMany(texts, verifyOptions), opsPerCall: BATCH, unit: 'records/s' },
+  ])
+
+  // --- signing (interleaved) ----------------------------------------------------------------------
+  section('signing (windows interleaved)')
+  await measureGroup([
+    { label: 'issue', fn: () => issue(issueOptions) },
+    { label: 'issue, revocable (+ derived revocation key)', fn: () => issue(revocableOptions) },
+    { label: 'jose SignJWT().sign', fn: signJwt },
+  ])
 
   // --- sizes -------------------------------------------------------------------------------------
   section('encoded size of the same purchase')
@@ -128,7 +136,7 @@ export default async function core({ measure, target, section, note, formatRate 
   note(`fastest one-at-a-time backend: ${fastest} (${formatRate(raw[fastest])}/s)`)
   const targets = [
     target('verify vs fastest raw verify', verifyRate, 0.85, raw[fastest], `raw ${fastest}`),
-    target('verifyMany vs raw 64 in flight', manyRate, 0.85, raw.node64, 'raw node:crypto ×64'),
+    target('verifyMany vs raw 64 in flight', manyRate, 0.85, rawNode64, 'raw node:crypto ×64'),
     target('verify vs jose jwtVerify', verifyRate, 1.5, joseVerifyRate, 'jose jwtVerify'),
   ]
   return { targets }

@@ -5,8 +5,9 @@
 //   node run.mjs core                  # only files whose name starts with "core"
 //
 // A bench file exports `default async function (harness)` and returns `{ targets }`; see README.md.
-// Every measurement is taken the same way (`measure` below): a warm-up, then fixed wall-clock
-// windows, reporting the median window's rate.
+// Every measurement is taken the same way (`measureGroup` below): a warm-up, then fixed wall-clock
+// windows, reporting the median window's rate; rows measured as a group have their windows
+// interleaved, so ratios between them hold up on a machine whose load drifts.
 //
 // Environment: BENCH_WARMUP_MS (default 1000), BENCH_WINDOW_MS (1000), BENCH_WINDOWS (7, at least 5),
 // BENCH_STRICT=1 to exit 1 when a target fails (off by default: shared machines are noisy).
@@ -62,30 +63,37 @@ async function runFor(fn, ms, concurrency, opsPerCall) {
   return { ops: calls * opsPerCall, elapsedMs: performance.now() - start }
 }
 
-const rows = []
-
 /**
- * Measures `fn` (sync or async): warm-up, then `settings.windows` windows of `settings.windowMs`;
- * prints and returns the median rate in operations per second.
+ * Measures several rows together, their windows interleaved round-robin (the order rotating each
+ * round), so that rows compared by a target see the same machine load even when it drifts. Each row
+ * gets its own warm-up first. Prints every row and returns the median rates, in order.
  *
- * @param label - row name
- * @param fn - one call; awaited
- * @param options - `concurrency` (callers in flight, default 1), `opsPerCall` (e.g. records per
- *   batch, default 1), `unit` (default 'ops/s')
+ * @param specs - `{ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }` per row: `fn` is
+ *   one call (sync or async, awaited), `concurrency` callers are kept in flight, `opsPerCall` counts
+ *   items per call (a batch of 10,000 → 10_000)
  */
-async function measure(label, fn, { concurrency = 1, opsPerCall = 1, unit = 'ops/s' } = {}) {
-  if (settings.warmupMs > 0) await runFor(fn, settings.warmupMs, concurrency, opsPerCall)
-  const rates = []
-  for (let i = 0; i < settings.windows; i++) {
-    const { ops, elapsedMs } = await runFor(fn, settings.windowMs, concurrency, opsPerCall)
-    rates.push((ops * 1000) / elapsedMs)
+async function measureGroup(specs) {
+  const rows = specs.map(({ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }) => ({ label, fn, concurrency, opsPerCall, unit, rates: [] }))
+  for (const r of rows) if (settings.warmupMs > 0) await runFor(r.fn, settings.warmupMs, r.concurrency, r.opsPerCall)
+  for (let w = 0; w < settings.windows; w++) {
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[(w + k) % rows.length]
+      const { ops, elapsedMs } = await runFor(r.fn, settings.windowMs, r.concurrency, r.opsPerCall)
+      r.rates.push((ops * 1000) / elapsedMs)
+    }
   }
-  const sorted = [...rates].sort((a, b) => a - b)
-  const row = { label, median: median(sorted), min: sorted[0], max: sorted.at(-1), unit, windows: rates.length }
-  const spread = row.median > 0 ? ((row.max - row.min) / row.median) * 100 : 0
-  console.log(`  ${label.padEnd(52)} ${formatRate(row.median).padStart(12)} ${unit.padEnd(10)} (min ${formatRate(row.min)}, max ${formatRate(row.max)}, spread ${spread.toFixed(0)}%)`)
-  rows.push(row)
-  return row.median
+  return rows.map((r) => {
+    const sorted = [...r.rates].sort((a, b) => a - b)
+    const med = median(sorted)
+    const spread = med > 0 ? ((sorted.at(-1) - sorted[0]) / med) * 100 : 0
+    console.log(`  ${r.label.padEnd(52)} ${formatRate(med).padStart(12)} ${r.unit.padEnd(10)} (min ${formatRate(sorted[0])}, max ${formatRate(sorted.at(-1))}, spread ${spread.toFixed(0)}%)`)
+    return med
+  })
+}
+
+/** {@link measureGroup} for one row; returns its median rate. */
+async function measure(label, fn, options = {}) {
+  return (await measureGroup([{ label, fn, ...options }]))[0]
 }
 
 /**
@@ -132,7 +140,7 @@ async function main() {
     .sort()
   if (files.length === 0) throw new Error(`no *.bench.mjs file matches ${filters.join(', ') || '(any)'} in ${here}`)
   machineInfo()
-  const harness = Object.freeze({ measure, target, section, note, formatRate, settings })
+  const harness = Object.freeze({ measure, measureGroup, target, section, note, formatRate, settings })
   const targets = []
   for (const file of files) {
     console.log(`\n=== ${file} ===`)
