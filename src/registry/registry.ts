@@ -127,7 +127,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   let timer: ReturnType<typeof setTimeout> | undefined
   let flushing: Promise<void> | undefined
   let closed = false
-  const noteCache = new Map<string, { bytes: Uint8Array[]; until: number }>()
+  /** Signed notes by commitment, reused only while the log size is unchanged (other servers may write). */
+  const noteCache = new Map<string, { bytes: Uint8Array[]; until: number; size: number }>()
   /** Bumped on every commit: a note built from reads that a commit overtook is not cached. */
   let commits = 0
   let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
@@ -294,7 +295,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const cacheKey = `${toHex(commitment)}|${issuer ?? ''}`
       const at = now()
       const cached = noteCache.get(cacheKey)
-      if (cached !== undefined && cached.until > at) return cached.bytes
+      if (cached !== undefined && cached.until > at && cached.size === (await store.size())) return cached.bytes
       const generation = commits
       const [regs, size, keyRow] = await Promise.all([
         store.registrations(commitment), store.size(), issuer === undefined ? undefined : store.keyRevocation(issuer),
@@ -308,7 +309,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
           }))
       if (generation !== commits) return notes
       if (noteCache.size > 10_000) noteCache.clear()
-      noteCache.set(cacheKey, { bytes: notes, until: at + Math.min(30, statusTtl) })
+      noteCache.set(cacheKey, { bytes: notes, until: at + Math.min(30, statusTtl), size })
       return notes
     },
     async bucket(prefix) {

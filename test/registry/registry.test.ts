@@ -628,6 +628,53 @@ describe('store failure mid-batch', () => {
   })
 })
 
+describe('lifecycle and several registry servers on one store', () => {
+  it('close() sequences what is pending, then refuses new entries', async () => {
+    const f = await fixture({ batchDelayMs: 50 })
+    const records = await Promise.all(Array.from({ length: 3 }, () => revocableRecord(shop, customer)))
+    const entries = await Promise.all(records.map(async (r) => regEntry(r, await revocationSeed(shop, r), r.payload.rev!)))
+    const submitted = entries.map((e) => f.registry.submit(e))
+    await new Promise((r) => setTimeout(r, 10)) // past the signature checks, waiting for the batch
+    await f.registry.close()
+    for (const r of await Promise.all(submitted)) await f.checkReceipt(r)
+    expect(await f.registry.size()).toBe(3)
+    await rejectsWith(register({ signer: shop, record: await revocableRecord(shop, customer), registry: f.registry }), 'ERR_REGISTRY_UNAVAILABLE')
+  })
+
+  it('a registry restarted over the same store continues the log', async () => {
+    const store = memoryStore()
+    const a = await fixture({ store })
+    const first = await register({ signer: shop, record: await revocableRecord(shop, customer), registry: a.registry })
+    await a.registry.close()
+    const b = await fixture({ store })
+    expect(await b.registry.checkpoint()).toBe(first.checkpoint)
+    const second = await register({ signer: shop, record: await revocableRecord(shop, customer), registry: b.registry })
+    expect(second.index).toBe(1)
+    await b.checkReceipt(second)
+    await checkAllConsistency(b, [first.checkpoint, second.checkpoint])
+  })
+
+  it('two servers sharing a store: distinct indices, consistent log, and no stale status between them', async () => {
+    const store = memoryStore()
+    const a = await fixture({ store, batchDelayMs: 3 })
+    const b = await fixture({ store, batchDelayMs: 3 })
+    const records = await Promise.all(Array.from({ length: 20 }, () => revocableRecord(shop, customer)))
+    const receipts = await Promise.all(records.map((record, i) => register({ signer: shop, record, registry: i % 2 === 0 ? a.registry : b.registry })))
+    expect(new Set(receipts.map((r) => r.index)).size).toBe(20)
+    for (const r of receipts) await a.checkReceipt(r)
+    await checkAllConsistency(a, receipts.map((r) => r.checkpoint))
+
+    // A answers (and may cache) a status; B changes it; A must not keep answering the old state,
+    // and a statement built from A's answer must not be refused as stale.
+    const record = records[0]!
+    expect((await lookupStatus(record, a.registry)).state).toBe('valid')
+    await suspend({ signer: shop, record, registry: b.registry })
+    expect((await lookupStatus(record, a.registry)).state).toBe('suspended')
+    await reinstate({ signer: shop, record, registry: a.registry })
+    expect((await lookupStatus(record, b.registry)).state).toBe('valid')
+  })
+})
+
 describe('issue without a registry', () => {
   it('a record that is not revocable cannot be registered', async () => {
     const f = await fixture()
