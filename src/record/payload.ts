@@ -62,9 +62,12 @@ function isPlainMap(value: unknown): value is Record<string, CborValue> {
     Object.getPrototypeOf(value) === Object.prototype
 }
 
+/** Last second of the year 9999: later times cannot be shown as dates anywhere, so they are refused. */
+export const MAX_TIME = 253_402_300_799
+
 function time(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw malformed(`"${name}" must be a non-negative integer number of seconds`)
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_TIME) {
+    throw malformed(`"${name}" must be integer seconds from 0 to ${MAX_TIME} (year 9999)`)
   }
   return value
 }
@@ -76,7 +79,8 @@ function did(value: unknown, name: string): string {
 }
 
 /**
- * Checks that `reg` is a bare origin (`https://host[:port]`, or `http:` on loopback for tests).
+ * Checks that `reg` is a bare http(s) origin (`https://host[:port]`; `http:` is accepted for
+ * development registries — the origin is informational, trust comes from the registry key).
  *
  * @param value - candidate registry origin
  * @returns the same string
@@ -148,8 +152,8 @@ export function parsePayload(value: unknown): RecordPayload {
   }
   if (value.nbf !== undefined) payload.nbf = time(value.nbf, 'nbf')
   if (value.exp !== undefined) payload.exp = time(value.exp, 'exp')
-  if (payload.exp !== undefined && payload.exp <= (payload.nbf ?? payload.iat)) {
-    throw malformed('"exp" must be later than "nbf" (or "iat")')
+  if (payload.exp !== undefined && payload.exp <= Math.max(payload.iat, payload.nbf ?? 0)) {
+    throw malformed('"exp" must be later than both "iat" and "nbf"')
   }
   if (value.reg !== undefined) payload.reg = checkRegistryOrigin(value.reg)
   if (value.rev !== undefined) payload.rev = revocationKeys(value.rev)

@@ -8,7 +8,7 @@ import { createRegistry, type Registry } from '../../src/registry/registry.js'
 import { registryHandler } from '../../src/registry/http.js'
 import { remoteRegistry } from '../../src/registry/remote.js'
 import { registrationProof } from '../../src/registry/proof.js'
-import { commitmentOf } from '../../src/registry/entries.js'
+import { commitmentOf, type RegEntry } from '../../src/registry/entries.js'
 import { register, revoke, revokeKey, suspend, reinstate, withdraw } from '../../src/registry/statements.js'
 import { memoryStore } from '../../src/registry/store/memory.js'
 import type { RegistryClient } from '../../src/registry/client.js'
@@ -123,7 +123,7 @@ describe('HTTP handler error mapping', () => {
     }
     await expectError(await call('/v1/entries', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE')
     await expectError(await call('/v1/entries', { method: 'POST', body: new Uint8Array(9000), headers: { 'content-type': 'application/cbor' } }), 413, 'ERR_TOO_LARGE')
-    await expectError(await call('/v1/entries', { method: 'POST', body: encodeCbor({ entry: new Uint8Array([1]) }), headers: { 'content-type': 'application/cbor' } }), 400, 'ERR_MALFORMED')
+    await expectError(await call('/v1/entries', { method: 'POST', body: encodeCbor({ entry: new Uint8Array([1]) }) as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'application/cbor' } }), 400, 'ERR_MALFORMED')
     await expectError(await call('/v1/status/zz'), 400, 'ERR_MALFORMED')
     await expectError(await call('/v1/status/' + '00'.repeat(32) + '?iss=did:web:x'), 400, 'ERR_INVALID_DID')
     await expectError(await call('/v1/entries/99999999'), 404, 'ERR_NOT_FOUND')
@@ -139,7 +139,7 @@ describe('HTTP handler error mapping', () => {
     const { signEntry } = await import('../../src/registry/entries.js')
     const bodies = await Promise.all(records.map(async (r) => {
       const { seed } = await deriveRevocationKey(shop, r.payload.salt)
-      return encodeCbor({ entry: await signEntry({ t: 'reg', c: commitmentOf(r.cid), rev: r.payload.rev!, at: 1 }, seed) })
+      return encodeCbor({ entry: await signEntry<RegEntry>({ t: 'reg', c: commitmentOf(r.cid), rev: r.payload.rev!, at: 1 }, seed) }) as Uint8Array<ArrayBuffer>
     }))
     const responses = await Promise.all(bodies.map((body) => handle(new Request('http://x/v1/entries', { method: 'POST', body, headers: { 'content-type': 'application/cbor' } }))))
     const statuses = responses.map((r) => r.status)

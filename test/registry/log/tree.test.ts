@@ -141,7 +141,7 @@ describe(`exhaustive proofs for every size up to ${MAX}`, () => {
       }
     }
     expect(checked).toBeGreaterThan(100_000)
-  })
+  }, 240_000)
 
   it('consistency: generated = RFC 9162 PROOF, verifies, and every tampered variant fails', async () => {
     for (let n = 1; n <= MAX; n++) {
@@ -173,7 +173,7 @@ describe(`exhaustive proofs for every size up to ${MAX}`, () => {
         }
       }
     }
-  })
+  }, 240_000)
 
   it('proof generation rejects out-of-range requests with RangeError', async () => {
     await expect(inclusionProof(store, 5, 5)).rejects.toThrow(RangeError)
