@@ -15,6 +15,8 @@
  *   bytes are bytea. Batches go in as `unnest` arrays, 5,000 rows per statement.
  * - A database error inside a transaction aborts it (PostgreSQL semantics): later calls on that
  *   transaction fail and it rolls back with `ERR_STORE` even if `fn` caught the first error.
+ * - `putStatus` rows are written behind, in one statement before the transaction's next query or
+ *   its commit; an error in them surfaces there, as `ERR_STORE`.
  *
  * @module
  */
@@ -25,7 +27,14 @@ import type {
   EntryKind, KeyRevocationRow, StatusRow, Store, StoredEntry, StoredNodeRow, StoreReader, StoreTx,
 } from '../registry/store/interface.js'
 
-/** Options for {@link postgresStore}. */
+/**
+ * Options for {@link postgresStore}.
+ *
+ * @example
+ * ```ts
+ * const store = await postgresStore({ connectionString: process.env.DATABASE_URL, max: 20 }, { schema: 'registry_eu' })
+ * ```
+ */
 export interface PostgresStoreOptions {
   /**
    * The schema holding the registry's tables, created if missing: a lower-case SQL identifier
@@ -148,7 +157,8 @@ function statements(schema: string) {
     upsertNodes: q('upsert_nodes', `INSERT INTO ${s}.nodes (level, idx, hash)
       SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])
       ON CONFLICT (level, idx) DO UPDATE SET hash = EXCLUDED.hash`),
-    upsertStatus: q('upsert_status', `INSERT INTO ${s}.statuses (idx, state, head, reason, since) VALUES ($1, $2, $3, $4, $5)
+    upsertStatuses: q('upsert_statuses', `INSERT INTO ${s}.statuses (idx, state, head, reason, since)
+      SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::bigint[], $4::bigint[], $5::bigint[])
       ON CONFLICT (idx) DO UPDATE SET state = EXCLUDED.state, head = EXCLUDED.head, reason = EXCLUDED.reason, since = EXCLUDED.since`),
     upsertKey: q('upsert_key', `INSERT INTO ${s}.key_revocations (did, from_idx, idx) VALUES ($1, $2, $3)
       ON CONFLICT (did) DO UPDATE SET from_idx = EXCLUDED.from_idx, idx = EXCLUDED.idx`),
@@ -227,12 +237,19 @@ abstract class PostgresReader implements StoreReader {
   }
 }
 
-/** One transaction on one client; unusable after it ends or after a database error. */
+/**
+ * One transaction on one client; unusable after it ends or after a database error.
+ *
+ * Status rows are written behind: `putStatus` only records the row, and the pending rows go to the
+ * database as one statement before the transaction's next query or its commit (a sequencing round
+ * upserts one status per registration; one round trip each would dominate the transaction).
+ */
 class PostgresTx extends PostgresReader implements StoreTx {
   #live = true
   /** The first database error: PostgreSQL has aborted the transaction, so it must not "commit". */
   failure: unknown
   #next: number | undefined
+  readonly #statuses = new Map<number, StatusRow>()
 
   constructor(sql: Statements, private readonly client: pg.PoolClient) {
     super(sql)
@@ -242,9 +259,14 @@ class PostgresTx extends PostgresReader implements StoreTx {
     this.#live = false
   }
 
-  protected async run<R extends pg.QueryResultRow>(what: string, q: Named, values?: unknown[]): Promise<R[]> {
+  #assertUsable(what: string): void {
     if (!this.#live) throw new CounterfoilError('ERR_STORE', 'postgres store: transaction already finished')
     if (this.failure !== undefined) throw storeError(`${what} (transaction aborted by an earlier error)`, this.failure)
+  }
+
+  protected async run<R extends pg.QueryResultRow>(what: string, q: Named, values?: unknown[]): Promise<R[]> {
+    this.#assertUsable(what)
+    if (q !== this.sql.upsertStatuses) await this.flush()
     try {
       return (await this.client.query<R>({ ...q, ...(values === undefined ? {} : { values }) })).rows
     } catch (e) {
@@ -278,7 +300,19 @@ class PostgresTx extends PostgresReader implements StoreTx {
   }
 
   async putStatus(row: StatusRow): Promise<void> {
-    await this.run('putStatus', this.sql.upsertStatus, [row.index, row.state, row.head, row.reason, row.since])
+    this.#assertUsable('putStatus')
+    this.#statuses.set(row.index, row)
+    if (this.#statuses.size >= BATCH) await this.flush()
+  }
+
+  /** Writes the pending status rows (one upsert statement); the store calls it before COMMIT. */
+  async flush(): Promise<void> {
+    if (this.#statuses.size === 0) return
+    const rows = [...this.#statuses.values()]
+    this.#statuses.clear()
+    await this.run('putStatus', this.sql.upsertStatuses, [
+      rows.map((r) => r.index), rows.map((r) => r.state), rows.map((r) => r.head), rows.map((r) => r.reason), rows.map((r) => r.since),
+    ])
   }
 
   async putKeyRevocation(row: KeyRevocationRow): Promise<void> {
@@ -342,6 +376,7 @@ class PostgresStore extends PostgresReader implements Store {
       let result: T
       try {
         result = await fn(tx)
+        await tx.flush()
       } catch (e) {
         tx.end()
         await client.query('ROLLBACK').catch((r: unknown) => { lost ??= r instanceof Error ? r : new Error(String(r)) })

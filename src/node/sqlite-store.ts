@@ -14,7 +14,10 @@
  *   `prefix` and `prefix + 1`; tree nodes are fetched by primary key, one seek per id.
  *
  * better-sqlite3 is synchronous: a statement blocks the event loop for its duration (microseconds
- * for these indexed reads; a commit waits for fsync).
+ * for these indexed reads; a commit waits for fsync). For the same reason, open one store per file
+ * per process: a second writer in the same process would wait for the lock inside SQLite's busy
+ * handler, blocking the event loop the first one needs to finish, and fail after `busyTimeout`.
+ * Several processes on one file are fine.
  *
  * @module
  */
@@ -28,7 +31,14 @@ import type {
   EntryKind, KeyRevocationRow, StatusRow, Store, StoredEntry, StoredNodeRow, StoreReader, StoreTx,
 } from '../registry/store/interface.js'
 
-/** Options for {@link sqliteStore}. */
+/**
+ * Options for {@link sqliteStore}.
+ *
+ * @example
+ * ```ts
+ * const store = await sqliteStore('/var/lib/registry/registry.db', { busyTimeout: 10_000 })
+ * ```
+ */
 export interface SqliteStoreOptions {
   /** Milliseconds to wait for another process's lock before failing with `ERR_STORE`. Default 5000. */
   readonly busyTimeout?: number

@@ -75,6 +75,17 @@ function gate(): { wait: Promise<void>; release: () => void } {
   return { wait, release }
 }
 
+/**
+ * Registers the Store contract tests for one store implementation.
+ *
+ * @param name - shown in the test names
+ * @param makeStore - returns a fresh, empty store for each test; the suite closes it afterwards
+ * @returns nothing; registers a vitest `describe` block
+ * @example
+ * ```ts
+ * describeStore('memoryStore', async () => memoryStore())
+ * ```
+ */
 export function describeStore(name: string, makeStore: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store
