@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "bootstrap: installing npm dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund >&2
+  echo "bootstrap: installing npm dependencies (npm install from package-lock.json)" >&2
+  npm install --no-audit --no-fund >&2  # honours package-lock.json; see .ci/run on npm ci
 fi
