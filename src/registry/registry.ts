@@ -11,7 +11,7 @@ import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { verifyEd25519 } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
-import { checkEntrySignature, decodeEntry, type LogEntry, type RegEntry } from './entries.js'
+import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry } from './entries.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
 import { formatVerifierKey } from './log/note.js'
@@ -79,6 +79,15 @@ function storedRevocationKey(bytes: Uint8Array): Uint8Array {
   const rev = (decodeCbor(bytes) as { rev?: { issuer?: unknown } }).rev
   if (!(rev?.issuer instanceof Uint8Array) || rev.issuer.length !== 32) throw new CounterfoilError('ERR_STORE', 'stored registration has no revocation key')
   return rev.issuer
+}
+
+/**
+ * A private copy of a submitted entry (oversized ones are refused uncopied): the caller may reuse
+ * or change its buffer, and what was checked must be exactly what is hashed and logged. A plain
+ * Uint8Array, too: a Node Buffer's `slice()` would alias.
+ */
+function ownCopy(bytes: Uint8Array): Uint8Array {
+  return bytes.length > MAX_ENTRY_BYTES ? bytes : new Uint8Array(bytes)
 }
 
 function refuse(code: ErrorCode, message: string): CounterfoilError {
@@ -280,6 +289,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     async submit(bytes, submitOptions) {
       if (closed) throw refuse('ERR_REGISTRY_UNAVAILABLE', 'registry is closed')
       if (!(bytes instanceof Uint8Array)) throw new TypeError('"entry" expected Uint8Array')
+      bytes = ownCopy(bytes)
       const entry = decodeEntry(bytes)
       let auth: { signer: string; sig: Uint8Array } | undefined
       if (submitOptions?.submitter !== undefined) {
@@ -371,7 +381,12 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     return receiptFor(index, duplicate ? (await store.entries(index, index + 1))[0]!.bytes : bytes, duplicate)
   }
 
-  internals.set(registry, { submitWithAuth: (bytes, auth) => submitWithAuth(bytes, decodeEntry(bytes), auth) })
+  internals.set(registry, {
+    submitWithAuth: (bytes, auth) => {
+      const own = ownCopy(bytes)
+      return submitWithAuth(own, decodeEntry(own), auth)
+    },
+  })
   return registry
 }
 
