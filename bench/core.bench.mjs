@@ -92,7 +92,7 @@ export default async function core({ measureGroup, target, section, note, format
 
   // --- one at a time: raw backends, verifyEd25519, verify, jose jwtVerify (interleaved) ----------
   section(`verification, one at a time (windows interleaved; raw = backend object called directly on the ${message.length}-byte signing input; records: realistic purchase, ${trustedIssuers.length} trusted issuers, backend ${auto.name})`)
-  const [rawNode, rawWebCrypto, rawNoble, , verifyRate, joseVerifyRate] = await measureGroup([
+  const [rawNode, rawWebCrypto, rawNoble, , verifyRow, joseRow] = await measureGroup([
     { label: 'raw node:crypto (sync OpenSSL)', fn: () => backends.node.verify(publicKey, message, signature) },
     { label: 'raw Web Crypto', fn: () => backends.webcrypto.verify(publicKey, message, signature) },
     { label: 'raw noble (pure JS)', fn: () => backends.noble.verify(publicKey, message, signature) },
@@ -100,16 +100,22 @@ export default async function core({ measureGroup, target, section, note, format
     { label: 'verify (u… text in)', fn: () => verify(text, verifyOptions) },
     { label: 'jose jwtVerify', fn: () => jwtVerify(jwt, josePublicKey, jwtOptions) },
   ])
-  const raw = { node: rawNode, webcrypto: rawWebCrypto, noble: rawNoble }
+  const rawRows = { node: rawNode, webcrypto: rawWebCrypto, noble: rawNoble }
+  const raw = Object.fromEntries(Object.entries(rawRows).map(([k, r]) => [k, r.rate]))
   const fastest = Object.keys(raw).reduce((a, b) => (raw[b] > raw[a] ? b : a))
+  const verifyRate = verifyRow.rate
+  const joseVerifyRate = joseRow.rate
 
   // --- many in flight (interleaved) ---------------------------------------------------------------
   section('verification, many in flight (windows interleaved)')
-  const [rawNode64, , manyRate] = await measureGroup([
+  const [rawNode64Row, , manyRow] = await measureGroup([
     { label: 'raw node:crypto, 64 in flight (libuv pool)', fn: () => backends.node.verifyConcurrent(publicKey, message, signature), concurrency: 64 },
     { label: 'raw Web Crypto, 64 in flight', fn: () => backends.webcrypto.verifyConcurrent(publicKey, message, signature), concurrency: 64 },
     { label: `verifyMany (${BATCH.toLocaleString('en-US')} u… texts, concurrency 64)`, fn: () => verifyMany(texts, verifyOptions), opsPerCall: BATCH, unit: 'records/s' },
   ])
+
+  const rawNode64 = rawNode64Row.rate
+  const manyRate = manyRow.rate
 
   // --- signing (interleaved) ----------------------------------------------------------------------
   section('signing (windows interleaved)')
@@ -134,6 +140,9 @@ export default async function core({ measureGroup, target, section, note, format
   // --- targets -----------------------------------------------------------------------------------
   section('targets')
   note(`fastest one-at-a-time backend: ${fastest} (${formatRate(raw[fastest])}/s)`)
+  const cpu = (row) => `${row.cpuMicrosPerOp.toFixed(0)} µs`
+  note(`CPU per operation (all threads): verify ${cpu(verifyRow)}, raw ${fastest} ${cpu(rawRows[fastest])}, jose jwtVerify ${cpu(joseRow)}; verifyMany ${cpu(manyRow)}/record, raw ×64 ${cpu(rawNode64Row)}`)
+  note(`CPU-cost ratios (less load-sensitive, informative only): raw/verify ${(rawRows[fastest].cpuMicrosPerOp / verifyRow.cpuMicrosPerOp).toFixed(2)}, raw×64/verifyMany ${(rawNode64Row.cpuMicrosPerOp / manyRow.cpuMicrosPerOp).toFixed(2)}, jose/verify ${(joseRow.cpuMicrosPerOp / verifyRow.cpuMicrosPerOp).toFixed(2)}`)
   const targets = [
     target('verify vs fastest raw verify', verifyRate, 0.85, raw[fastest], `raw ${fastest}`),
     target('verifyMany vs raw 64 in flight', manyRate, 0.85, rawNode64, 'raw node:crypto ×64'),

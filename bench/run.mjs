@@ -49,6 +49,7 @@ function formatRate(n) {
  * ends when the last in-flight call returns, so it may overrun; the rate uses the real time).
  */
 async function runFor(fn, ms, concurrency, opsPerCall) {
+  const cpuStart = process.cpuUsage()
   const start = performance.now()
   const deadline = start + ms
   let calls = 0
@@ -60,40 +61,46 @@ async function runFor(fn, ms, concurrency, opsPerCall) {
   }
   if (concurrency === 1) await worker()
   else await Promise.all(Array.from({ length: concurrency }, worker))
-  return { ops: calls * opsPerCall, elapsedMs: performance.now() - start }
+  const elapsedMs = performance.now() - start
+  const cpu = process.cpuUsage(cpuStart)
+  return { ops: calls * opsPerCall, elapsedMs, cpuMicros: cpu.user + cpu.system }
 }
 
 /**
  * Measures several rows together, their windows interleaved round-robin (the order rotating each
  * round), so that rows compared by a target see the same machine load even when it drifts. Each row
- * gets its own warm-up first. Prints every row and returns the median rates, in order.
+ * gets its own warm-up first. Prints every row and returns, in order, `{ rate, cpuMicrosPerOp }`:
+ * the median window's operations per wall-clock second, and the median process CPU time (all
+ * threads, so the thread pool's work counts) per operation, which a busy machine disturbs less.
  *
  * @param specs - `{ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }` per row: `fn` is
  *   one call (sync or async, awaited), `concurrency` callers are kept in flight, `opsPerCall` counts
  *   items per call (a batch of 10,000 → 10_000)
  */
 async function measureGroup(specs) {
-  const rows = specs.map(({ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }) => ({ label, fn, concurrency, opsPerCall, unit, rates: [] }))
+  const rows = specs.map(({ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }) => ({ label, fn, concurrency, opsPerCall, unit, rates: [], cpu: [] }))
   for (const r of rows) if (settings.warmupMs > 0) await runFor(r.fn, settings.warmupMs, r.concurrency, r.opsPerCall)
   for (let w = 0; w < settings.windows; w++) {
     for (let k = 0; k < rows.length; k++) {
       const r = rows[(w + k) % rows.length]
-      const { ops, elapsedMs } = await runFor(r.fn, settings.windowMs, r.concurrency, r.opsPerCall)
+      const { ops, elapsedMs, cpuMicros } = await runFor(r.fn, settings.windowMs, r.concurrency, r.opsPerCall)
       r.rates.push((ops * 1000) / elapsedMs)
+      r.cpu.push(cpuMicros / ops)
     }
   }
   return rows.map((r) => {
     const sorted = [...r.rates].sort((a, b) => a - b)
     const med = median(sorted)
     const spread = med > 0 ? ((sorted.at(-1) - sorted[0]) / med) * 100 : 0
-    console.log(`  ${r.label.padEnd(52)} ${formatRate(med).padStart(12)} ${r.unit.padEnd(10)} (min ${formatRate(sorted[0])}, max ${formatRate(sorted.at(-1))}, spread ${spread.toFixed(0)}%)`)
-    return med
+    const cpu = median([...r.cpu].sort((a, b) => a - b))
+    console.log(`  ${r.label.padEnd(48)} ${formatRate(med).padStart(10)} ${r.unit.padEnd(9)} ${cpu.toFixed(1).padStart(8)} µs CPU/op  (min ${formatRate(sorted[0])}, max ${formatRate(sorted.at(-1))}, spread ${spread.toFixed(0)}%)`)
+    return { rate: med, cpuMicrosPerOp: cpu }
   })
 }
 
 /** {@link measureGroup} for one row; returns its median rate. */
 async function measure(label, fn, options = {}) {
-  return (await measureGroup([{ label, fn, ...options }]))[0]
+  return (await measureGroup([{ label, fn, ...options }]))[0].rate
 }
 
 /**
