@@ -190,6 +190,9 @@ describe('status transitions', () => {
     await rejectsWith(revoke({ signer: shop, record, registry: f.registry }), 'ERR_CONFLICT')
     await rejectsWith(reinstate({ signer: shop, record, registry: f.registry }), 'ERR_CONFLICT')
     await rejectsWith(withdraw({ signer: holder, record, registry: f.registry }), 'ERR_CONFLICT')
+    // Registering again cannot start a fresh, valid life: it is the same registration.
+    const again = await register({ signer: shop, record, registry: f.registry })
+    expect(again).toMatchObject({ index: reg.index, duplicate: true })
     expect((await lookupStatus(record, f.registry))?.state).toBe('revoked')
   })
 
@@ -467,7 +470,7 @@ describe('store failure mid-batch', () => {
 
   it('rejects every submit in the batch with ERR_STORE, leaves the log unchanged, and keeps working', async () => {
     const { store, arm } = flakyStore()
-    const f = await fixture({ store, batchDelayMs: 40 })
+    const f = await fixture({ store, batchDelayMs: 200 })
     const first = await register({ signer: shop, record: await revocableRecord(shop, customer), registry: f.registry })
     const before = { size: await f.registry.size(), checkpoint: await f.registry.checkpoint() }
 
