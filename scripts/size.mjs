@@ -32,6 +32,8 @@ const SUBPATHS = [
     // The product requirement is 20 kB; today's build is ~26.5 kB (cborg encode+decode, CID, SHA-256
     // and our checks). Held at 28 kB as a regression guard until it is cut down — see issue #2 notes.
     budget: 28_000,
+    // Printed on every run, not enforced while the guard above is in place.
+    requirement: 20_000,
     entry: `import { verify, verifyMany } from 'counterfoil/verify'
 export const check = (text, trustedIssuers) => verify(text, { trustedIssuers })
 export const checkAll = (texts, trustedIssuers) => verifyMany(texts, { trustedIssuers })`,
@@ -227,6 +229,7 @@ async function main() {
       const row = {
         name: subpath.name,
         budget: subpath.budget,
+        requirement: subpath.requirement,
         initialRaw: sum(initial, 'raw'),
         initialGzip: sum(initial, 'gzip'),
         initialOneFile: gzipSize(Buffer.concat(initial.map((c) => c.text).map((t) => Buffer.from(t)))),
@@ -275,6 +278,9 @@ async function main() {
       if (!ok) failed = true
       console.log(line([r.name, fmt(r.initialRaw), fmt(r.initialGzip), fmt(r.initialOneFile), fmt(r.fallbackRaw), fmt(r.fallbackGzip), kB(r.budget), ok ? 'PASS' : 'FAIL']))
       if (over) console.log(`    ${r.name} is ${fmt(r.initialGzip - r.budget)} B gzip over its ${kB(r.budget)} budget`)
+      if (r.requirement !== undefined && r.initialGzip > r.requirement) {
+        console.log(`    ${r.name}: requirement ${kB(r.requirement)} gzip NOT MET (${fmt(r.initialGzip - r.requirement)} B over; not enforced, the budget is the guard)`)
+      }
     }
     console.log(failed ? '\nsize check FAILED' : '\nsize check passed')
   } finally {
