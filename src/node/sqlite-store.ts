@@ -394,6 +394,11 @@ function openWriter(path: string, busyTimeout: number): Database.Database {
     db.pragma('synchronous = FULL')
     db.pragma('fullfsync = ON') // macOS: F_FULLFSYNC, so "synced" means on the platter; no-op elsewhere
     db.pragma('checkpoint_fullfsync = ON')
+    // A sequencing round dirties a page of each random-keyed index (leaf hash, commitment) per
+    // entry: ~2 MB of WAL for 256 entries. Checkpointing every ~40 MB instead of SQLite's 4 MB
+    // writes hot pages back once per many rounds: measured ~30% more appends/s, half the p90.
+    db.pragma('wal_autocheckpoint = 10000')
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
     migrate(db)
     return db
   } catch (e) {
