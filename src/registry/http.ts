@@ -4,6 +4,7 @@
  * codes to HTTP statuses; error bodies are JSON `{ error: { code, message } }`.
  */
 import { encodeCbor } from '../codec/dag-cbor.js'
+import { readStreamCapped } from '../codec/stream.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { decodeSubmission, submitAuthenticated, type Registry } from './registry.js'
@@ -55,28 +56,9 @@ export function errorResponse(error: unknown): Response {
 
 async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > cap) throw new CounterfoilError('ERR_TOO_LARGE', `request body larger than ${cap} bytes`)
+  if (declared > cap) throw new CounterfoilError('ERR_TOO_LARGE', `request body is larger than ${cap} bytes`)
   if (request.body === null) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.length
-    if (total > cap) {
-      await reader.cancel()
-      throw new CounterfoilError('ERR_TOO_LARGE', `request body larger than ${cap} bytes`)
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
+  return readStreamCapped(request.body, cap, 'request body')
 }
 
 function hexParam(text: string, min: number, max: number, what: string): Uint8Array {

@@ -6,6 +6,9 @@
  * @module
  */
 
+// Hex and UTF-8 encoding are the codec layer's; this module adds only what the C2SP texts need beyond them.
+export { toHex, utf8 } from '../../codec/bytes.js'
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const DECODE: Int16Array = /* @__PURE__ */ (() => {
   const t = new Int16Array(128).fill(-1)
@@ -78,23 +81,6 @@ export function fromBase64(text: string): Uint8Array | undefined {
 }
 
 /**
- * Lower-case hex of bytes.
- *
- * @param bytes - the data
- * @returns two lower-case hex digits per byte
- * @throws nothing
- * @example
- * ```ts
- * toHex(new Uint8Array([0xc7, 0x4f])) // 'c74f'
- * ```
- */
-export function toHex(bytes: Uint8Array): string {
-  let out = ''
-  for (const b of bytes) out += b.toString(16).padStart(2, '0')
-  return out
-}
-
-/**
  * Strict lower-case hex decoding.
  *
  * @param text - an even number of characters from `0-9a-f`
@@ -112,24 +98,8 @@ export function fromHex(text: string): Uint8Array | undefined {
   return out
 }
 
-const encoder = new TextEncoder()
 // ignoreBOM: a leading U+FEFF is note text like any other character and must be kept.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
-/**
- * UTF-8 encoding of a string.
- *
- * @param text - the string (must be well-formed: see {@link isWellFormedText})
- * @returns its UTF-8 bytes
- * @throws nothing
- * @example
- * ```ts
- * utf8('—') // Uint8Array [0xe2, 0x80, 0x94]
- * ```
- */
-export function utf8(text: string): Uint8Array {
-  return encoder.encode(text)
-}
 
 /**
  * Strict UTF-8 decoding that keeps a leading byte-order mark.

@@ -3,6 +3,7 @@
  * `statusSize` 2: entry i is bits 2i and 2i+1, counting from the most significant bit of byte 0;
  * the list is GZIP-compressed and at least 131,072 entries long (§6.1 herd privacy).
  */
+import { readStreamCapped } from '../../codec/stream.js'
 import { CounterfoilError } from '../../errors.js'
 
 /** Minimum entries in a published list (W3C Bitstring Status List §6.1). */
@@ -46,26 +47,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   const writer = stream.writable.getWriter()
   void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined)
   void writer.close().catch(() => undefined)
-  const reader = stream.readable.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.length
-    if (total > limit) {
-      await reader.cancel()
-      throw new CounterfoilError('ERR_TOO_LARGE', `status list inflates beyond ${limit} bytes`)
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
+  return readStreamCapped(stream.readable, limit, 'inflated status list')
 }
 
 /**
