@@ -14,10 +14,7 @@ import type { VerifyResult } from './record/result.js'
 import { verify as verifyRecord, verifyMany as verifyRecords, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
 import type { ExtraCheck } from './record/verify.js'
 import type { StatusOptions } from './registry/status-check.js'
-
-function wantsStatus(o: StatusOptions): boolean {
-  return o.registry !== undefined || o.staple !== undefined || o.snapshot !== undefined || o.requireRegistration === true
-}
+import { wantsStatus } from './registry/status-options.js'
 
 // The registry status code loads only when a status option is given, so verifying records offline
 // (the common case in browsers) does not download it.

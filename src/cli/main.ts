@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { runDemo } from './demo.js'
 import { runServe } from './serve.js'
-import { decodeRecord } from '../record/envelope.js'
 import { verify } from '../verify.js'
 import { remoteRegistry } from '../registry/remote.js'
 import { generateKeyPair } from '../keys/index.js'
@@ -99,4 +98,3 @@ main(process.argv.slice(2)).then(
   },
 )
 
-export { decodeRecord }

@@ -159,30 +159,3 @@ export function parsePayload(value: unknown): RecordPayload {
   if (value.rev !== undefined) payload.rev = revocationKeys(value.rev)
   return payload
 }
-
-/**
- * The payload as a plain DAG-CBOR map, with absent optional fields left out (never `undefined`).
- *
- * @param payload - a validated payload
- * @returns a map ready for {@link encodeCbor}
- */
-export function payloadToMap(payload: RecordPayload): Record<string, CborValue> {
-  const map: Record<string, CborValue> = {
-    v: payload.v,
-    type: payload.type,
-    iss: payload.iss,
-    sub: payload.sub,
-    iat: payload.iat,
-    claims: payload.claims,
-    salt: payload.salt,
-  }
-  if (payload.nbf !== undefined) map.nbf = payload.nbf
-  if (payload.exp !== undefined) map.exp = payload.exp
-  if (payload.reg !== undefined) map.reg = payload.reg
-  if (payload.rev !== undefined) {
-    map.rev = payload.rev.holder === undefined
-      ? { issuer: payload.rev.issuer }
-      : { issuer: payload.rev.issuer, holder: payload.rev.holder }
-  }
-  return map
-}

@@ -5,6 +5,7 @@
  */
 import { encodeCbor } from '../codec/dag-cbor.js'
 import { readStreamCapped } from '../codec/stream.js'
+import { fromHex } from './log/encoding.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { decodeSubmission, submitAuthenticated, type Registry } from './registry.js'
@@ -62,10 +63,11 @@ async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
 }
 
 function hexParam(text: string, min: number, max: number, what: string): Uint8Array {
-  if (!/^(?:[0-9a-f]{2})+$/.test(text) || text.length / 2 < min || text.length / 2 > max) {
+  const bytes = fromHex(text)
+  if (bytes === undefined || bytes.length < min || bytes.length > max) {
     throw new CounterfoilError('ERR_MALFORMED', `${what} must be ${min === max ? min : `${min}-${max}`} bytes of lower-case hex`)
   }
-  return Uint8Array.from(text.match(/../g)!.map((b) => parseInt(b, 16)))
+  return bytes
 }
 
 function intParam(url: URL, name: string): number {

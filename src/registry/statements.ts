@@ -10,7 +10,10 @@ import { nowSeconds } from '../record/time.js'
 import { bytesEqual } from '../codec/bytes.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { commitmentOf, reasonCode, signEntry, type Reason, type RegEntry, type RevokeKeyEntry, type StatementKind, type StatusEntry } from './entries.js'
+import { noteVerifier } from './log/note.js'
+import { openCheckpoint } from './log/signed-checkpoint.js'
 import { openStatusNote, type RecordStatus } from './status/answers.js'
+import { publicKeyFromDid } from '../keys/did.js'
 
 function asRecord(record: SignedRecord | Uint8Array | string): SignedRecord {
   return record instanceof SignedRecord ? record : decodeRecord(record)
@@ -189,9 +192,6 @@ export function withdraw(options: StatusChangeOptions): Promise<Receipt> {
 export async function revokeKey(options: { signer: Signer; registry: RegistryClient; from?: number }): Promise<Receipt> {
   assertClient(options.registry)
   const key = await options.registry.key()
-  const { openCheckpoint } = await import('./log/signed-checkpoint.js')
-  const { noteVerifier } = await import('./log/note.js')
-  const { publicKeyFromDid } = await import('../keys/did.js')
   const opened = await openCheckpoint(await options.registry.checkpoint(), [noteVerifier(options.registry.origin, publicKeyFromDid(key))], { origin: options.registry.origin })
   const from = options.from ?? opened.checkpoint.size
   const entry = await signEntry<RevokeKeyEntry>({ t: 'revoke-key', key: options.signer.did, from, at: nowSeconds() }, options.signer)

@@ -13,7 +13,8 @@ import type { RegistryClient } from './client.js'
 import { commitmentOf, decodeEntry } from './entries.js'
 import { hashLeaf } from './log/merkle.js'
 import { noteVerifier } from './log/note.js'
-import { verifyProofFile } from './log/proof-file.js'
+import { parseProofFile, verifyProofFile } from './log/proof-file.js'
+import { wantsStatus } from './status-options.js'
 import { lookupStatus } from './statements.js'
 import { openBucket, openSnapshot, openStatusNote, snapshotStatus, type RecordStatus } from './status/answers.js'
 
@@ -41,10 +42,6 @@ const STATE_ERRORS: Partial<Record<RecordStatus['state'], [ErrorCode, string]>> 
   withdrawn: ['ERR_WITHDRAWN', 'withdrawn by its holder'],
 }
 
-function hasStatusOptions(o: StatusOptions): boolean {
-  return o.registry !== undefined || o.staple !== undefined || o.snapshot !== undefined || o.requireRegistration === true
-}
-
 function matches(record: SignedRecord, status: RecordStatus): boolean {
   return status.revocationKey !== undefined && record.payload.rev !== undefined && bytesEqual(status.revocationKey, record.payload.rev.issuer)
 }
@@ -61,7 +58,6 @@ async function fetchStatus(record: SignedRecord, o: StatusOptions, trusted: stri
   if (o.snapshot !== undefined) {
     const snapshot = await openSnapshot(o.snapshot.bytes, trusted)
     const verifiers = trusted.map((did) => noteVerifier(o.snapshot!.origin, publicKeyFromDid(did)))
-    const { parseProofFile } = await import('./log/proof-file.js')
     const parsed = parseProofFile(o.snapshot.proof)
     if (parsed.extra === undefined) throw new CounterfoilError('ERR_MALFORMED', 'registration proof lacks the registration entry')
     const entry = decodeEntry(parsed.extra)
@@ -94,7 +90,7 @@ function ago(now: number, then: number): string {
  * @throws {TypeError | RangeError} for bad options
  */
 export function statusCheck(o: StatusOptions): ExtraCheck | undefined {
-  if (!hasStatusOptions(o)) return undefined
+  if (!wantsStatus(o)) return undefined
   if (o.maxStatusAge !== undefined && (!Number.isSafeInteger(o.maxStatusAge) || o.maxStatusAge < 0)) throw new RangeError('"maxStatusAge" expected non-negative integer seconds')
   const pinned = [...(o.registryKeys ?? [])]
   pinned.forEach((d) => publicKeyFromDid(d))

@@ -112,7 +112,8 @@ class Tx extends Reader implements StoreTx {
   }
 
   override async entries(start: number, end: number): Promise<StoredEntry[]> {
-    return [...this.#base.entries, ...this.#entries].slice(start, end)
+    const committed = this.#base.entries.length // slice each side: never copy the whole log
+    return [...this.#base.entries.slice(start, Math.min(end, committed)), ...this.#entries.slice(Math.max(0, start - committed), Math.max(0, end - committed))]
   }
 
   override async entryByLeafHash(leafHash: Uint8Array): Promise<StoredEntry | undefined> {
