@@ -11,11 +11,14 @@ import { decodeRecord } from 'counterfoil'
 import { remoteRegistry } from 'counterfoil/registry'
 import { verify } from 'counterfoil/verify'
 import { buildWallet } from '../../examples/wallet/build.js'
+import { qrSvg } from '../../examples/wallet/src/qr.js'
 import { startWalletServer, type WalletServer } from '../../examples/wallet/server.js'
 import { launchChromium } from './chromium.js'
 
 const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url))
 const STEP_MS = 20_000
+/** A whole flow, bounded; generous because the machine may be busy (each step has STEP_MS). */
+const FLOW_MS = 120_000
 
 // Wallets without Web Crypto Ed25519: make every Ed25519 use of crypto.subtle fail as it does there.
 const NO_WEBCRYPTO_ED25519 = `(() => {
@@ -118,8 +121,11 @@ describe('the wallet example in Chromium', () => {
       expect(record.id).toBe(id)
       expect(record.payload.sub).toBe(did)
       expect(record.payload.type).toBe('purchase')
-      expect(Number(await wallet.locator('#qr').getAttribute('data-modules'))).toBeGreaterThanOrEqual(21)
-      expect(await wallet.locator('#qr svg').count()).toBe(1)
+      // The QR code on screen carries exactly the presented text: same modules as encoding it here.
+      const expectedQr = qrSvg(text)
+      expect(Number(await wallet.locator('#qr').getAttribute('data-modules'))).toBe(expectedQr.modules)
+      expect(expectedQr.modules).toBeGreaterThanOrEqual(21)
+      expect(await wallet.locator('#qr svg path').getAttribute('d')).toBe(/ d="([^"]+)"/.exec(expectedQr.svg)![1])
       // the verifier link carries the record in the fragment (never sent to a server)
       expect(await wallet.locator('#open-verifier').getAttribute('href')).toContain(`#${text}`)
 
@@ -154,7 +160,7 @@ describe('the wallet example in Chromium', () => {
     } finally {
       await context.close()
     }
-  })
+  }, FLOW_MS)
 
   it('the verifier reports a tampered or garbled text as not valid, with its code', async () => {
     const errors: string[] = []
@@ -176,7 +182,7 @@ describe('the wallet example in Chromium', () => {
     } finally {
       await context.close()
     }
-  })
+  }, FLOW_MS)
 
   it('falls back to a noble-signed seed key where Web Crypto has no Ed25519, and still works', async () => {
     const errors: string[] = []
@@ -193,5 +199,5 @@ describe('the wallet example in Chromium', () => {
     } finally {
       await context.close()
     }
-  })
+  }, FLOW_MS)
 })
