@@ -53,6 +53,7 @@ export async function buildWallet(outDir: string = join(WALLET_ROOT, 'dist', 'ww
     root: WALLET_ROOT,
     configFile: false,
     logLevel: 'warn',
+    base: './', // relative asset URLs: the built pages work from any folder of any static host
     plugins: [noNodeBuiltins()],
     build: {
       outDir,
