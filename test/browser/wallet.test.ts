@@ -68,8 +68,8 @@ async function walletStatus(page: Page): Promise<{ text: string; error: boolean 
   return { text: (await status.textContent()) ?? '', error: (await status.getAttribute('data-error')) === 'true' }
 }
 
-async function buy(wallet: Page, expectedCount: number): Promise<string> {
-  await wallet.click('button[data-action="buy"]')
+async function buy(wallet: Page, expectedCount: number, action: 'buy' | 'consent' = 'buy'): Promise<string> {
+  await wallet.click(`button[data-action="${action}"]`)
   await wallet.waitForFunction((n) => document.querySelectorAll('#records li').length === n || document.querySelector('#status[data-error="true"]') !== null, expectedCount)
   const status = await walletStatus(wallet)
   expect(status.error, status.text).toBe(false)
@@ -156,6 +156,37 @@ describe('the wallet example in Chromium', () => {
       await wallet.screenshot({ path: join(ARTIFACTS, 'wallet.png'), fullPage: true })
       await verifier.screenshot({ path: join(ARTIFACTS, 'verifier-revoked.png'), fullPage: true })
 
+      expect(errors).toEqual([])
+    } finally {
+      await context.close()
+    }
+  }, FLOW_MS)
+
+  it('the holder withdraws a consent with its own non-extractable key; the verifier sees it withdrawn', async () => {
+    const errors: string[] = []
+    const context = await browser.newContext()
+    try {
+      const wallet = await open(context, server.walletUrl, errors)
+      const did = (await wallet.locator('#holder-did').textContent()) ?? ''
+      const id = await buy(wallet, 1, 'consent')
+      const text = await present(wallet, id)
+      const record = decodeRecord(text)
+      expect(record.payload.type).toBe('consent')
+      expect(record.payload.sub).toBe(did)
+      expect(record.payload.rev?.holder).toBeInstanceOf(Uint8Array)
+      expect(await wallet.locator(`#records li[data-id="${id}"] button[data-action="refund"]`).count()).toBe(0)
+      const verifier = await open(context, server.verifierUrl, errors)
+      expect((await check(verifier, text)).valid).toBe('true')
+
+      await wallet.click(`#records li[data-id="${id}"] button[data-action="withdraw"]`)
+      await wallet.waitForFunction(() => /withdrew|failed/.test(document.getElementById('status')?.textContent ?? ''))
+      const status = await walletStatus(wallet)
+      expect(status.error, status.text).toBe(false)
+      const after = await check(verifier, text)
+      expect(after.valid).toBe('false')
+      expect(after.codes).toBe('ERR_WITHDRAWN')
+      expect(after.verdict).toMatch(/withdrawn by its holder/)
+      await wallet.screenshot({ path: join(ARTIFACTS, 'wallet-consent.png'), fullPage: true })
       expect(errors).toEqual([])
     } finally {
       await context.close()

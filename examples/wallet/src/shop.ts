@@ -39,6 +39,34 @@ export async function sell(shop: Signer, subject: string, registry: RegistryClie
 }
 
 /**
+ * Issues a newsletter consent to `subject` with the holder's own withdrawal key, and registers it:
+ * the customer can later withdraw it at the registry without asking the shop.
+ *
+ * @param shop - the shop's signer
+ * @param subject - the customer's did:key
+ * @param holderKey - the customer's 32-byte public key that may withdraw it
+ * @param registry - where the counterfoil goes
+ * @param registryUrl - that registry's URL, written into the record
+ * @returns the signed record
+ * @example
+ * ```ts
+ * const record = await askConsent(shop, holder.did, holder.publicKey, registry.client, registry.url)
+ * ```
+ */
+export async function askConsent(shop: Signer, subject: string, holderKey: Uint8Array, registry: RegistryClient, registryUrl: string): Promise<SignedRecord> {
+  const record = await issue({
+    signer: shop,
+    subject,
+    type: 'consent',
+    claims: { purpose: 'newsletter', terms: 'use my e-mail only for the newsletter; delete it within 30 days of withdrawal' },
+    registry: registryUrl,
+    holderKey,
+  })
+  await register({ signer: shop, record, registry })
+  return record
+}
+
+/**
  * The customer returns the item: the shop revokes the receipt at the registry.
  *
  * @param shop - the shop's signer (re-derives the record's revocation key)

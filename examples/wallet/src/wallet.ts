@@ -3,12 +3,13 @@
  * text and as a QR code for a verifier. A small shop panel stands in for the company that issues.
  */
 import { decodeRecord } from 'counterfoil'
+import { withdraw } from 'counterfoil/revoke'
 import { allRecords, putRecord, type StoredRecord } from './idb.js'
 import { describeKey, loadOrCreateKey, type WalletKey } from './keys.js'
 import { present } from './present.js'
 import { qrSvg } from './qr.js'
 import { registryFromLocation } from './registry-config.js'
-import { refund, sell } from './shop.js'
+import { askConsent, refund, sell } from './shop.js'
 
 function el<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id)
@@ -41,13 +42,26 @@ async function showRecords(): Promise<void> {
     const id = document.createElement('code')
     id.textContent = stored.id
     const show = button('Show to a verifier', 'show', () => showPresentation(stored))
-    const back = button('Return it to the shop (refund)', 'refund', async () => {
-      await refund(shop.signer, stored.text, registry.client)
-      say(`The shop revoked ${stored.id} at the registry.`)
-    })
-    item.append(title, document.createElement('br'), id, document.createElement('br'), show, back)
+    item.append(title, document.createElement('br'), id, document.createElement('br'), show)
+    if (stored.type === 'purchase') {
+      item.append(button('Return it to the shop (refund)', 'refund', async () => {
+        await refund(shop.signer, stored.text, registry.client)
+        say(`The shop revoked ${stored.id} at the registry.`)
+      }))
+    }
+    if (isHolderKey(payload.rev?.holder)) {
+      item.append(button('Withdraw (signed by your key)', 'withdraw', async () => {
+        await withdraw({ signer: holder.signer, record: stored.text, registry: registry.client, reason: 'consentWithdrawn' })
+        say(`You withdrew ${stored.id} at the registry, signed with your own key.`)
+      }))
+    }
     list.append(item)
   }
+}
+
+function isHolderKey(key: Uint8Array | undefined): boolean {
+  const mine = holder.signer.publicKey
+  return key !== undefined && key.length === mine.length && key.every((b, i) => b === mine[i])
 }
 
 function button(label: string, action: string, onClick: () => Promise<void>): HTMLButtonElement {
@@ -84,13 +98,24 @@ async function buy(): Promise<void> {
   say(`The shop issued and registered ${record.id}; the wallet stored it.`)
 }
 
+async function consent(): Promise<void> {
+  const record = await askConsent(shop.signer, holder.signer.did, holder.signer.publicKey, registry.client, registry.url)
+  await putRecord({ id: record.id, text: record.toString(), type: record.payload.type, addedAt: Date.now() })
+  await showRecords()
+  say(`The shop issued and registered consent ${record.id}; you can withdraw it yourself.`)
+}
+
 async function main(): Promise<void> {
   ;[holder, shop] = await Promise.all([loadOrCreateKey('holder'), loadOrCreateKey('shop')])
   el('holder-did').textContent = holder.signer.did
   el('holder-kind').textContent = describeKey(holder.kind)
   el('holder-kind').dataset.kind = holder.kind
   el('registry-url').textContent = registry.url
-  el('buy-slot').replaceWith(button('Buy a kettle (the shop issues a receipt to this wallet)', 'buy', buy))
+  el('buy-slot').replaceWith(
+    button('Buy a kettle (the shop issues a receipt to this wallet)', 'buy', buy),
+    ' ',
+    button('Sign up for the newsletter (a consent you can withdraw)', 'consent', consent),
+  )
   await showRecords()
   document.body.dataset.ready = 'true'
 }
