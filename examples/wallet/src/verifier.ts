@@ -3,15 +3,10 @@
  * registry, and read every check in plain words.
  */
 import type { VerifyResult } from 'counterfoil/verify'
+import { el } from './dom.js'
 import { explain } from './explain.js'
 import { checkPresentation } from './present.js'
 import { registryFromLocation } from './registry-config.js'
-
-function el<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id)
-  if (found === null) throw new Error(`missing #${id}`)
-  return found as T
-}
 
 function render(result: VerifyResult): void {
   const { verdict, checks } = explain(result)

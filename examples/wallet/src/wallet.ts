@@ -4,18 +4,13 @@
  */
 import { decodeRecord } from 'counterfoil'
 import { withdraw } from 'counterfoil/revoke'
+import { el } from './dom.js'
 import { allRecords, putRecord, type StoredRecord } from './idb.js'
 import { describeKey, loadOrCreateKey, type WalletKey } from './keys.js'
 import { present } from './present.js'
 import { qrSvg } from './qr.js'
 import { registryFromLocation } from './registry-config.js'
 import { askConsent, refund, sell } from './shop.js'
-
-function el<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id)
-  if (found === null) throw new Error(`missing #${id}`)
-  return found as T
-}
 
 function say(message: string, isError = false): void {
   const status = el('status')
