@@ -8,7 +8,11 @@ if [[ -z "${COUNTERFOIL_PG_URL:-}" ]]; then
   line=$(bash scripts/postgres.sh)
   export "${line?}"
 fi
+bash scripts/chromium.sh  # Debian's Chromium for test/browser (apt-get if missing)
 npx tsup --silent
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.node.json --noEmit
 npx vitest run "$@"
+# The wallet example's browser code type-checks without Node types; the core suite runs in Chromium.
+npx tsc -p examples/wallet/tsconfig.json --noEmit
+npx vitest run --config test/browser/vitest.config.ts --passWithNoTests "$@"

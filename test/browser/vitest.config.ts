@@ -1,0 +1,53 @@
+// The core test suite inside Chromium: vitest browser mode, driving Debian's Chromium through
+// playwright (executablePath; nothing is downloaded). `npm run test:browser`, and scripts/test.sh.
+import { fileURLToPath } from 'node:url'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js'
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+
+/** Whole files that stay in Node, and why. */
+const NODE_ONLY_FILES = {
+  'test/record/vectors.test.ts': 'cross-checks with node:crypto (OpenSSL) and reads vectors and docs/spec.md from disk; test/browser/vectors.browser.ts runs the vectors here',
+  'test/registry/e2e.test.ts': 'the registry over node:http with the SQLite store (Node adapters)',
+  'test/registry/stores.test.ts': 'the SQLite and PostgreSQL stores (Node adapters)',
+  'test/registry/log/encoding.test.ts': "compares base64 against Node's Buffer and scans source files on disk",
+}
+
+/** Single tests that stay in Node, and why (matched on the full test name). */
+const NODE_ONLY_TESTS = {
+  'backend selection auto picks node:crypto in Node (it passes the probe)': 'asserts the Node choice; test/browser/vectors.browser.ts asserts Web Crypto is picked here',
+  'entry decoder properties the registry refuses mutated entries and its log does not move': 'uses Buffer to print hex',
+  'domain separation between signed artefacts a status note is not a checkpoint, and a checkpoint is not a status note': 'uses Buffer to build a note',
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export default defineConfig({
+  root: here('../..'),
+  resolve: {
+    alias: [
+      // What a bundler picks for browsers from package.json "imports": the Web Crypto backend.
+      { find: '#ed25519-platform', replacement: here('../../src/keys/platform-web.ts') },
+      // The keys tests' backend list, without node:crypto.
+      { find: /^\.\/backends\.js$/, replacement: here('./shims/backends.ts') },
+      // status.test.ts's independent gzip/gunzip.
+      { find: /^node:zlib$/, replacement: here('./shims/zlib.ts') },
+    ],
+  },
+  test: {
+    include: ['test/codec/**/*.test.ts', 'test/keys/**/*.test.ts', 'test/record/**/*.test.ts', 'test/registry/**/*.test.ts', 'test/browser/**/*.browser.ts'],
+    exclude: Object.keys(NODE_ONLY_FILES),
+    testNamePattern: new RegExp(`^(?!(${Object.keys(NODE_ONLY_TESTS).map(escape).join('|')})$)`),
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+})
