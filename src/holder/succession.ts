@@ -256,10 +256,19 @@ function rootsFor(trusted: Exclude<TrustedIssuers, (issuer: string, type: string
  */
 export function trustWithSuccession(trusted: TrustedIssuers, source: SuccessionSource): TrustedIssuers {
   if (typeof trusted === 'function') return trusted
+  // One walk per (root, issuer) for the life of this policy: verifyMany over many records of a
+  // successor key reads the registry once, not once per record.
+  const walks = new Map<string, Promise<boolean>>()
+  const reaches = (root: string, issuer: string): Promise<boolean> => {
+    const k = `${root} ${issuer}`
+    let walk = walks.get(k)
+    if (walk === undefined) walks.set(k, (walk = followSuccession({ from: root, to: issuer, source }).then((p) => p.found)))
+    return walk
+  }
   return async (issuer, type) => {
     if (await isTrustedIssuer(trusted, issuer, type)) return true
     for (const root of rootsFor(trusted, type)) {
-      if ((await followSuccession({ from: root, to: issuer, source })).found) return true
+      if (await reaches(root, issuer)) return true
     }
     return false
   }
