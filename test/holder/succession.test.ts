@@ -4,6 +4,7 @@ import { followSuccession, openSuccession, rotateKey, signSuccession } from '../
 import { issue } from '../../src/record/issue.js'
 import { decodeEntry, signEntry, type SuccessionEntry } from '../../src/registry/entries.js'
 import { register, revokeKey } from '../../src/registry/statements.js'
+import type { RegistryClient } from '../../src/registry/client.js'
 import { registryHandler } from '../../src/registry/http.js'
 import { remoteRegistry } from '../../src/registry/remote.js'
 import { verify } from '../../src/verify.js'
@@ -114,6 +115,38 @@ describe('rotation through the registry', () => {
     const size = await registry.size()
     expect(await codeOf(rotateKey({ signer: k5, successor: thief.did, registry }))).toBe('ERR_KEY_REVOKED')
     expect(await registry.size()).toBe(size)
+  })
+
+  it('a backdated revoke-key voids a succession a thief logged after the compromise', async () => {
+    const { registry } = await fixture({ batchDelayMs: 0 })
+    const [k0, thief, customer] = [await party(1), await party(7), await party(9)]
+    const early = await receipt(k0, customer.did, registry)
+    const { succession } = await rotateKey({ signer: k0, successor: thief.did, registry }) // the thief, with the stolen key
+    const byThief = await receipt(thief, customer.did, registry)
+    expect((await verify(byThief.record, { trustedIssuers: [k0.did], registry })).valid).toBe(true)
+    // The owner learns the key leaked just before the succession and revokes it from there.
+    await revokeKey({ signer: k0, registry, from: succession.index })
+    expect((await verify(byThief.record, { trustedIssuers: [k0.did], registry })).errors.map((e) => e.code)).toEqual(['ERR_UNTRUSTED_ISSUER'])
+    expect(await followSuccession({ from: k0.did, to: thief.did, source: registry })).toEqual({ found: false, chain: [k0.did] })
+    expect((await verify(early.record, { trustedIssuers: [k0.did], registry })).valid).toBe(true)
+  })
+
+  it('a registry cannot invent successions: every entry used is proven into its signed log', async () => {
+    const { registry } = await fixture({ batchDelayMs: 0 })
+    const [k0, k1, customer] = [await party(1), await party(2), await party(9)]
+    await receipt(k0, customer.did, registry)
+    const unlogged = await signSuccession({ signer: k0, successor: k1.did })
+    const liar = (history: { index: number; entry: Uint8Array }[]): RegistryClient => ({
+      origin: registry.origin, key: () => registry.key(), checkpoint: () => registry.checkpoint(),
+      inclusionProof: (i, n) => registry.inclusionProof(i, n), keyHistory: async () => history,
+      submit: () => registry.submit(new Uint8Array()), statusNotes: (c) => registry.statusNotes(c), bucket: (p) => registry.bucket(p),
+      snapshot: () => registry.snapshot(), entry: (i) => registry.entry(i), consistencyProof: (a, b) => registry.consistencyProof(a, b),
+    })
+    expect((await followSuccession({ from: k0.did, to: k1.did, source: liar([{ index: 0, entry: unlogged }]) })).error?.code).toBe('ERR_PROOF_INVALID')
+    const aboutOther = await signSuccession({ signer: k1, successor: customer.did })
+    expect((await followSuccession({ from: k0.did, to: customer.did, source: liar([{ index: 0, entry: aboutOther }]) })).error?.code).toBe('ERR_SUCCESSION_INVALID')
+    const record = await issue({ signer: k1, subject: customer.did, type: 'receipt', claims: {} })
+    expect((await verify(record, { trustedIssuers: [k0.did], registry: liar([{ index: 0, entry: unlogged }]) })).errors.map((e) => e.code)).toEqual(['ERR_UNTRUSTED_ISSUER'])
   })
 
   it('refuses a succession loop in the registry, and a verifier stops at loops in statements', async () => {
