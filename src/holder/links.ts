@@ -187,7 +187,7 @@ export async function verifyChain(records: readonly (SignedRecord | Uint8Array |
       record = asRecord(input)
     } catch (e) {
       if (!(e instanceof CounterfoilError)) throw e
-      const result = await verify(input as Uint8Array, options)
+      const result = await verify(input, options)
       return { valid: false, chain: [{ result }], errors: [...result.errors.map((x) => ({ code: x.code, message: `record ${i}: ${x.message}` }))] }
     }
     let links: RecordLink[]

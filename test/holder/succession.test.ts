@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { decodeCbor } from '../../src/codec/dag-cbor.js'
 import { CounterfoilError } from '../../src/errors.js'
 import { followSuccession, openSuccession, rotateKey, signSuccession } from '../../src/holder/succession.js'
 import { issue } from '../../src/record/issue.js'
@@ -90,6 +91,9 @@ describe('rotation through the registry', () => {
     await rotateKey({ signer: k0, successor: k1.did, registry: remote })
     const { record } = await receipt(k1, customer.did, remote)
     expect((await verify(record, { trustedIssuers: [k0.did], registry: remote })).valid).toBe(true)
+    expect((await handle(new Request('http://registry.test/v1/keys/did%3Akey%3Anope'))).status).toBe(400)
+    const listed = await (await handle(new Request(`http://registry.test/v1/keys/${encodeURIComponent(k0.did)}`))).arrayBuffer()
+    expect((decodeCbor(new Uint8Array(listed)) as { index: number }[]).map((e) => e.index)).toEqual([0])
   })
 
   it('retire: records registered under the old key after the rotation fail with ERR_KEY_REVOKED', async () => {
