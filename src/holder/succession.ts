@@ -10,7 +10,7 @@ import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import type { Signer } from '../keys/interface.js'
 import { nowSeconds } from '../record/time.js'
-import { isTrustedIssuer, type TrustedIssuers } from '../record/trust.js'
+import type { TrustedIssuers } from '../record/trust.js'
 import type { Receipt, RegistryClient } from '../registry/client.js'
 import { checkEntrySignature, decodeEntry, signEntry, type SuccessionEntry } from '../registry/entries.js'
 import { hashLeaf, verifyInclusion } from '../registry/log/merkle.js'
@@ -266,8 +266,9 @@ export function trustWithSuccession(trusted: TrustedIssuers, source: SuccessionS
     return walk
   }
   return async (issuer, type) => {
-    if (await isTrustedIssuer(trusted, issuer, type)) return true
-    for (const root of rootsFor(trusted, type)) {
+    const roots = rootsFor(trusted, type) // the same keys isTrustedIssuer accepts for this type
+    if (roots.includes(issuer)) return true
+    for (const root of roots) {
       if (await reaches(root, issuer)) return true
     }
     return false
