@@ -86,7 +86,7 @@ export interface SuccessionEntry {
   readonly old: string
   /** The successor's did:key. */
   readonly new: string
-  /** Log position from which `new` speaks for `old` (at most the entry's own index). */
+  /** Log position from which `new` speaks for `old` (at most the entry's own index; informative in v1). */
   readonly from: number
   readonly at: number
   readonly sig: Uint8Array

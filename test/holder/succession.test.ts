@@ -8,7 +8,7 @@ import { register, revokeKey } from '../../src/registry/statements.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { registryHandler } from '../../src/registry/http.js'
 import { remoteRegistry } from '../../src/registry/remote.js'
-import { verify } from '../../src/verify.js'
+import { verify, verifyMany } from '../../src/verify.js'
 import { fixture, party } from '../registry/registry-helpers.js'
 
 async function receipt(issuer: Awaited<ReturnType<typeof party>>, subject: string, registry: Parameters<typeof register>[0]['registry']) {
@@ -81,6 +81,20 @@ describe('rotation through the registry', () => {
     expect((await verify(before.record, { trustedIssuers: [k2.did], registry })).valid).toBe(false)
     // Bounded: one hop is not enough to reach k2.
     expect((await followSuccession({ from: k0.did, to: k2.did, source: registry, maxHops: 1 })).error?.code).toBe('ERR_SUCCESSION_INVALID')
+  })
+
+  it('verifyMany walks the chain once for many records of the successor', async () => {
+    const { registry } = await fixture({ batchDelayMs: 0 })
+    const [k0, k1, customer] = [await party(1), await party(2), await party(9)]
+    await rotateKey({ signer: k0, successor: k1.did, registry })
+    const records = await Promise.all(Array.from({ length: 6 }, async () => (await receipt(k1, customer.did, registry)).record))
+    let reads = 0
+    const counting: RegistryClient = Object.assign(Object.create(registry) as RegistryClient, {
+      keyHistory: (did: string) => { reads++; return registry.keyHistory(did) },
+    })
+    const results = await verifyMany(records, { trustedIssuers: [k0.did], registry: counting })
+    expect(results.map((r) => r.valid)).toEqual(records.map(() => true))
+    expect(reads).toBe(1)
   })
 
   it('works over HTTP (GET /v1/keys/:did) with inclusion proofs', async () => {
