@@ -44,6 +44,10 @@ export type ErrorCode =
   | 'ERR_DISCLOSURE_INVALID'
   | 'ERR_CHAIN_INVALID'
   | 'ERR_WALLET_INVALID'
+  | 'ERR_NOT_CURRENT_HOLDER'
+  | 'ERR_BROKEN_LINK'
+  | 'ERR_SUCCESSION_INVALID'
+  | 'ERR_SUCCESSION_LOOP'
 
 /** Every {@link ErrorCode}, for exhaustive checks and documentation. */
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -82,6 +86,10 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'ERR_DISCLOSURE_INVALID',
   'ERR_CHAIN_INVALID',
   'ERR_WALLET_INVALID',
+  'ERR_NOT_CURRENT_HOLDER',
+  'ERR_BROKEN_LINK',
+  'ERR_SUCCESSION_INVALID',
+  'ERR_SUCCESSION_LOOP',
 ]
 
 /**

@@ -25,7 +25,26 @@ async function statusHook(options: StatusOptions): Promise<ExtraCheck | undefine
 }
 
 /** Everything `verify` can check; see the record and status option groups. */
-export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
+export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {
+  /**
+   * Succession statements in hand (offline key continuity): a trusted key's successors are trusted
+   * too. Without it, successions are read from `registry` (log-ordered, revocation-aware).
+   */
+  successions?: readonly (Uint8Array | string)[]
+  /** Follow succession chains from `trustedIssuers` (list or per-type map). Default true. */
+  followSuccessions?: boolean
+}
+
+// Key continuity: a trusted key's successors are trusted (docs/guide.md "Key continuity"). Loaded
+// only when a succession source is at hand and the issuer is not trusted directly.
+async function withSuccession<O extends VerifyOptions>(options: O): Promise<O> {
+  const trusted = options.trustedIssuers
+  if (trusted === undefined || typeof trusted === 'function' || options.followSuccessions === false) return options
+  const source = options.successions ?? (options.registry?.keyHistory === undefined ? undefined : options.registry)
+  if (source === undefined) return options
+  const { trustWithSuccession } = await import('./holder/succession.js')
+  return { ...options, trustedIssuers: trustWithSuccession(trusted, source) }
+}
 
 /**
  * Verifies a signed record: decoding and canonical form, every signature (first, so a forgery is
@@ -43,7 +62,7 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
  * ```
  */
 export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  return verifyRecord(input, options, await statusHook(options))
+  return verifyRecord(input, await withSuccession(options), await statusHook(options))
 }
 
 /**
@@ -58,7 +77,7 @@ export async function verify(input: SignedRecord | Uint8Array | string, options:
  * ```
  */
 export async function verifyMany(inputs: Iterable<SignedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
-  return verifyRecords(inputs, options, await statusHook(options))
+  return verifyRecords(inputs, await withSuccession(options), await statusHook(options))
 }
 
 export { DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, DEFAULT_CONCURRENCY } from './record/verify.js'

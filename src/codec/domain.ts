@@ -14,6 +14,7 @@ export const DOMAIN = {
   presentation: 'counterfoil/v1/presentation',
   submission: 'counterfoil/v1/submission',
   revocationSeed: 'counterfoil/v1/revocation-seed',
+  succession: 'counterfoil/v1/succession',
 } as const
 
 /** One of the {@link DOMAIN} tags. */

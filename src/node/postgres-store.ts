@@ -69,6 +69,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE {schema}.key_revocations (did TEXT PRIMARY KEY, from_idx BIGINT NOT NULL, idx BIGINT NOT NULL);
    CREATE TABLE {schema}.checkpoints (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, size BIGINT NOT NULL, note TEXT NOT NULL);
    CREATE INDEX checkpoints_latest ON {schema}.checkpoints (size, id);`,
+  `CREATE INDEX entries_subject_key ON {schema}.entries (subject_key, idx) WHERE subject_key IS NOT NULL;`,
 ]
 
 type Int = string | number
@@ -151,6 +152,7 @@ function statements(schema: string) {
     nonValid: q('non_valid', `SELECT idx, state, head, reason, since FROM ${s}.statuses WHERE state <> 0 ORDER BY idx`),
     key: q('key', `SELECT did, from_idx, idx FROM ${s}.key_revocations WHERE did = $1`),
     keys: q('keys', `SELECT did, from_idx, idx FROM ${s}.key_revocations ORDER BY idx, did`),
+    byKey: q('by_key', `SELECT ${cols} FROM ${s}.entries WHERE subject_key = $1 ORDER BY idx`),
     nextIndex: q('next_index', `SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM ${s}.entries`),
     insertEntries: q('insert_entries', `INSERT INTO ${s}.entries (${cols})
       SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[], $4::text[], $5::bytea[], $6::bigint[], $7::text[])`),
@@ -234,6 +236,10 @@ abstract class PostgresReader implements StoreReader {
 
   async keyRevocations(): Promise<KeyRevocationRow[]> {
     return (await this.run<KeyDbRow>('keyRevocations', this.sql.keys)).map(toKey)
+  }
+
+  async keyEntries(did: string): Promise<StoredEntry[]> {
+    return (await this.run<EntryRow>('keyEntries', this.sql.byKey, [did])).map(toEntry)
   }
 }
 

@@ -67,6 +67,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE key_revocations (did TEXT PRIMARY KEY, from_idx INTEGER NOT NULL, idx INTEGER NOT NULL);
    CREATE TABLE checkpoints (id INTEGER PRIMARY KEY, size INTEGER NOT NULL, note TEXT NOT NULL);
    CREATE INDEX checkpoints_latest ON checkpoints (size, id);`,
+  `CREATE INDEX entries_subject_key ON entries (subject_key, idx) WHERE subject_key IS NOT NULL;`,
 ]
 
 const ENTRY_COLUMNS = 'idx, bytes, leaf_hash, kind, commitment, target, subject_key'
@@ -139,6 +140,7 @@ class ReadStatements {
   readonly nonValid: Stmt<StatusDbRow>
   readonly key: Stmt<KeyDbRow>
   readonly keys: Stmt<KeyDbRow>
+  readonly byKey: Stmt<EntryRow>
 
   constructor(db: Database.Database) {
     this.latest = db.prepare('SELECT size, note FROM checkpoints ORDER BY size DESC, id DESC LIMIT 1')
@@ -155,6 +157,7 @@ class ReadStatements {
     this.nonValid = db.prepare('SELECT idx, state, head, reason, since FROM statuses WHERE state <> 0 ORDER BY idx')
     this.key = db.prepare('SELECT did, from_idx, idx FROM key_revocations WHERE did = ?')
     this.keys = db.prepare('SELECT did, from_idx, idx FROM key_revocations ORDER BY idx, did')
+    this.byKey = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE subject_key = ? ORDER BY idx`)
   }
 }
 
@@ -220,6 +223,10 @@ abstract class SqliteReader implements StoreReader {
 
   async keyRevocations(): Promise<KeyRevocationRow[]> {
     return guard('keyRevocations', () => this.statements().keys.all().map(toKey))
+  }
+
+  async keyEntries(did: string): Promise<StoredEntry[]> {
+    return guard('keyEntries', () => this.statements().byKey.all(did).map(toEntry))
   }
 }
 

@@ -41,6 +41,12 @@ export interface RegistryClient {
   bucket(prefix: Uint8Array): Promise<Uint8Array>
   /** A signed status snapshot of the whole log. */
   snapshot(): Promise<Uint8Array>
+  /**
+   * Log entries about a key (`revoke-key` and `succession` entries naming it as the old key), in
+   * log order. Optional so older clients still type-check; `verify` follows successions only
+   * through a client that has it. Check each entry with an inclusion proof before relying on it.
+   */
+  keyHistory?(did: string): Promise<{ readonly index: number; readonly entry: Uint8Array }[]>
   /** The raw bytes of log entry `index`. */
   entry(index: number): Promise<Uint8Array>
   /** Inclusion proof of `index` in the tree of size `size`. */

@@ -3,7 +3,9 @@
  * Every entry is signed over `"counterfoil/v1/statement" 0x00 ‖ DAG-CBOR(entry without "sig")`:
  * - `reg` by the record's issuer revocation key (proof of possession),
  * - `revoke` / `suspend` / `reinstate` by that same key, `withdraw` by the holder key,
- * - `revoke-key` by the issuer identity key being declared compromised.
+ * - `revoke-key` by the issuer identity key being declared compromised,
+ * - `succession` by the OLD key, over its own tag `"counterfoil/v1/succession" 0x00 ‖ …` (docs/spec.md
+ *   "Succession entries"), so the statement also stands alone outside the log.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import type { CID } from 'multiformats/cid'
@@ -74,8 +76,24 @@ export interface RevokeKeyEntry {
   readonly sig: Uint8Array
 }
 
+/**
+ * Key continuity: the `old` key names `new` as its successor from log position `from` on. A
+ * verifier that trusts `old` trusts `new` (docs/spec.md "Succession entries").
+ */
+export interface SuccessionEntry {
+  readonly t: 'succession'
+  /** The retiring key's did:key; it signs the entry. */
+  readonly old: string
+  /** The successor's did:key. */
+  readonly new: string
+  /** Log position from which `new` speaks for `old` (at most the entry's own index; informative in v1). */
+  readonly from: number
+  readonly at: number
+  readonly sig: Uint8Array
+}
+
 /** Any log entry. */
-export type LogEntry = RegEntry | StatusEntry | RevokeKeyEntry
+export type LogEntry = RegEntry | StatusEntry | RevokeKeyEntry | SuccessionEntry
 
 /**
  * The commitment the registry stores for a record: it reveals nothing about the record, and the
@@ -101,9 +119,14 @@ function unsignedFields(entry: LogEntry): Record<string, CborValue> {
   return fields as unknown as Record<string, CborValue>
 }
 
+/** Succession statements have their own domain tag; every other entry signs as a statement. */
+function entryTag(t: LogEntry['t']): typeof DOMAIN.statement | typeof DOMAIN.succession {
+  return t === 'succession' ? DOMAIN.succession : DOMAIN.statement
+}
+
 /** The bytes an entry's `sig` covers. */
 export function statementInput(entry: LogEntry): Uint8Array {
-  return domainSeparated(DOMAIN.statement, encodeCbor(unsignedFields(entry)))
+  return domainSeparated(entryTag(entry.t), encodeCbor(unsignedFields(entry)))
 }
 
 /**
@@ -114,7 +137,7 @@ export function statementInput(entry: LogEntry): Uint8Array {
  * @returns the entry's canonical bytes
  */
 export async function signEntry<E extends LogEntry>(fields: Omit<E, 'sig'>, key: Uint8Array | Signer): Promise<Uint8Array> {
-  const input = domainSeparated(DOMAIN.statement, encodeCbor(fields))
+  const input = domainSeparated(entryTag(fields.t), encodeCbor(fields))
   const sig = key instanceof Uint8Array ? await signEd25519(key, input) : await key.sign(input)
   return encodeCbor({ ...fields, sig })
 }
@@ -181,6 +204,14 @@ export function decodeEntry(bytes: Uint8Array): LogEntry {
       if (typeof map.key !== 'string') throw malformed('"key" must be a did:key')
       publicKeyFromDid(map.key)
       return { t: 'revoke-key', key: map.key, from: index(map.from, 'from'), at, sig }
+    }
+    case 'succession': {
+      exactKeys(map, ['t', 'old', 'new', 'from', 'at', 'sig'])
+      if (typeof map.old !== 'string' || typeof map.new !== 'string') throw malformed('"old" and "new" must be did:keys')
+      publicKeyFromDid(map.old)
+      publicKeyFromDid(map.new)
+      if (map.old === map.new) throw malformed('a key cannot succeed itself')
+      return { t: 'succession', old: map.old, new: map.new, from: index(map.from, 'from'), at, sig }
     }
     default:
       throw malformed(`unknown entry type ${JSON.stringify(map.t ?? null)}`)

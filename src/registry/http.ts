@@ -27,6 +27,8 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   ERR_SIGNATURE_INVALID: 422,
   ERR_OVERLOADED: 503,
+  ERR_KEY_REVOKED: 409,
+  ERR_SUCCESSION_LOOP: 409,
   ERR_REGISTRY_UNAVAILABLE: 503,
 }
 
@@ -90,7 +92,7 @@ export interface HandlerOptions {
  * Routes: `GET /v1/registry` (origin, key), `POST /v1/entries` (CBOR `{ entry, auth? }`),
  * `GET /v1/checkpoint` (C2SP note), `GET /v1/entries/:index`, `GET /v1/proof/inclusion?index&size`,
  * `GET /v1/proof/consistency?first&second`, `GET /v1/status/:commitment-hex[?iss=did]`,
- * `GET /v1/buckets/:prefix-hex`, `GET /v1/snapshot`.
+ * `GET /v1/buckets/:prefix-hex`, `GET /v1/snapshot`, `GET /v1/keys/:did` (revoke-key and succession entries).
  *
  * @param registry - a running registry
  * @param options - see {@link HandlerOptions}
@@ -146,6 +148,10 @@ export function registryHandler(registry: Registry, options: HandlerOptions = {}
         }
         case 'GET snapshot':
           return bytes(await registry.snapshot(), 'public, max-age=300')
+        case 'GET keys': {
+          if (path.length !== 2) break
+          return cbor(await registry.keyHistory(decodeURIComponent(path[1]!)), 200, 'no-cache')
+        }
         default:
           break
       }

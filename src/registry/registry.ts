@@ -11,7 +11,7 @@ import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { verifyEd25519 } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
-import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry } from './entries.js'
+import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry, type SuccessionEntry } from './entries.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
 import { formatVerifierKey } from './log/note.js'
@@ -50,6 +50,8 @@ export interface Registry extends RegistryClient {
   readonly did: string
   /** C2SP note verifier key (`origin+hex+base64`) for tlog tooling. */
   readonly verifierKey: string
+  /** Log entries about a key (`revoke-key`, `succession`), in log order. */
+  keyHistory(did: string): Promise<{ readonly index: number; readonly entry: Uint8Array }[]>
   /** Log size of the latest checkpoint. */
   size(): Promise<number>
   /** Writes any pending entries and stops accepting new ones. Does not close the store. */
@@ -63,6 +65,9 @@ interface Pending {
   readonly resolve: (r: { index: number; duplicate: boolean }) => void
   readonly reject: (e: unknown) => void
 }
+
+/** Longest succession chain the registry walks when it checks a new succession for loops. */
+export const MAX_SUCCESSION_CHAIN = 16
 
 /** Most real registrations one bucket answer carries. */
 export const MAX_BUCKET_ITEMS = 4096
@@ -141,10 +146,12 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   /** Bumped on every commit: a note built from reads that a commit overtook is not cached. */
   let commits = 0
   let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
+  /** Successions sequenced earlier in the running batch (store reads see them only after putEntries). */
+  const batchSuccessors = new Map<string, string>()
 
   async function authorise(entry: LogEntry, bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
-    if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key')) {
-      const by = entry.t === 'revoke-key' ? entry.key : auth?.signer
+    if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key' || entry.t === 'succession')) {
+      const by = entry.t === 'revoke-key' ? entry.key : entry.t === 'succession' ? entry.old : auth?.signer
       if (by === undefined || !allow.has(by)) throw refuse('ERR_UNAUTHORIZED', 'this registry accepts registrations only from allow-listed issuers')
       if (entry.t === 'reg' && (auth === undefined || !(await verifyEd25519(publicKeyFromDid(auth.signer), domainSeparated(DOMAIN.submission, bytes), auth.sig)))) {
         throw refuse('ERR_UNAUTHORIZED', 'submission signature does not verify')
@@ -153,6 +160,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     let key: Uint8Array | undefined
     if (entry.t === 'reg') key = entry.rev.issuer
     else if (entry.t === 'revoke-key') key = publicKeyFromDid(entry.key)
+    else if (entry.t === 'succession') key = publicKeyFromDid(entry.old)
     else {
       const [reg] = await store.entries(entry.i, entry.i + 1)
       if (reg === undefined || reg.kind !== 'reg') throw refuse('ERR_NOT_FOUND', `log index ${entry.i} is not a registration`)
@@ -193,6 +201,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       await tx.putKeyRevocation({ did: entry.key, from: entry.from, index: next })
       return { index: next, duplicate: false, stored: { ...base, subjectKey: entry.key } }
     }
+    if (entry.t === 'succession') return sequenceSuccession(tx, entry, next, base)
     const status = await tx.status(entry.i)
     if (status === undefined) throw refuse('ERR_NOT_FOUND', `log index ${entry.i} is not a registration`)
     if (entry.prev !== status.head) {
@@ -206,6 +215,35 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     return { index: next, duplicate: false, stored: { ...base, target: entry.i } }
   }
 
+  /**
+   * A key has at most one successor (the first logged wins, so a thief of the old key cannot fork
+   * the line), may not hand on after its own revocation point, and may not close a loop.
+   */
+  async function sequenceSuccession(tx: StoreTx, entry: SuccessionEntry, next: number, base: Omit<StoredEntry, 'subjectKey'>): Promise<{ index: number; duplicate: boolean; stored: StoredEntry }> {
+    if (entry.from > next) throw refuse('ERR_MALFORMED', `"from" (${entry.from}) is after this entry's own position (${next})`)
+    const successorOf = async (did: string): Promise<string | undefined> => {
+      const inBatch = batchSuccessors.get(did)
+      if (inBatch !== undefined) return inBatch
+      for (const e of await tx.keyEntries(did)) {
+        const logged = decodeEntry(e.bytes)
+        if (logged.t === 'succession') return logged.new
+      }
+      return undefined
+    }
+    const revoked = await tx.keyRevocation(entry.old)
+    if (revoked !== undefined && next >= revoked.from) throw refuse('ERR_KEY_REVOKED', `key ${entry.old} was revoked from log position ${revoked.from}; it can no longer name a successor`)
+    const already = await successorOf(entry.old)
+    if (already !== undefined) throw refuse('ERR_CONFLICT', `key ${entry.old} already has a successor (${already})`)
+    let cursor: string | undefined = entry.new
+    for (let hops = 0; cursor !== undefined; hops++) {
+      if (cursor === entry.old) throw refuse('ERR_SUCCESSION_LOOP', `${entry.new} already leads back to ${entry.old}: a succession loop`)
+      if (hops > MAX_SUCCESSION_CHAIN) break
+      cursor = await successorOf(cursor)
+    }
+    batchSuccessors.set(entry.old, entry.new)
+    return { index: next, duplicate: false, stored: { ...base, subjectKey: entry.old } }
+  }
+
   async function flush(): Promise<void> {
     while (pending.length > 0) {
       const batch = pending.splice(0, batchSize)
@@ -214,6 +252,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       try {
         await store.transaction(async (tx) => {
           outcomes.length = 0
+          batchSuccessors.clear()
           const start = await tx.size()
           const stored: StoredEntry[] = []
           const batchLeaves = new Map<string, number>()
@@ -342,6 +381,10 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const { bytes } = await signSnapshot(size, nonValid, keys, at, snapshotTtl, signer)
       snapshotCache = { bytes, size, until: at + Math.min(300, snapshotTtl) }
       return bytes
+    },
+    async keyHistory(did) {
+      publicKeyFromDid(did)
+      return (await store.keyEntries(did)).map((e) => ({ index: e.index, entry: e.bytes }))
     },
     async entry(index) {
       const [e] = await store.entries(index, index + 1)

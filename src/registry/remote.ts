@@ -130,6 +130,14 @@ export function remoteRegistry(url: string, options: RemoteRegistryOptions = {})
     bucket: (prefix) => raw(`/v1/buckets/${toHex(prefix)}`),
     snapshot: () => raw('/v1/snapshot'),
     entry: (index) => raw(`/v1/entries/${index}`),
+    async keyHistory(did) {
+      publicKeyFromDid(did)
+      const value = await cbor(`/v1/keys/${encodeURIComponent(did)}`)
+      if (!Array.isArray(value) || !value.every((e) => typeof e?.index === 'number' && e.entry instanceof Uint8Array)) {
+        throw new CounterfoilError('ERR_MALFORMED', 'registry sent a malformed key history')
+      }
+      return (value as { index: number; entry: Uint8Array }[]).map((e) => ({ index: e.index, entry: e.entry }))
+    },
     async inclusionProof(index, size) {
       return asHashes(await cbor(`/v1/proof/inclusion?index=${index}&size=${size}`))
     },

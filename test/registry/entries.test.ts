@@ -8,7 +8,7 @@ import { CounterfoilError } from '../../src/errors.js'
 import { publicKeyFromSeed, signEd25519 } from '../../src/keys/ed25519.js'
 import type { Signer } from '../../src/keys/interface.js'
 import type { SignedRecord } from '../../src/record/envelope.js'
-import { checkEntrySignature, commitmentOf, decodeEntry, MAX_ENTRY_BYTES, signEntry, statementInput, type LogEntry, type RegEntry, type StatusEntry } from '../../src/registry/entries.js'
+import { checkEntrySignature, commitmentOf, decodeEntry, MAX_ENTRY_BYTES, signEntry, statementInput, type LogEntry, type RegEntry, type StatusEntry, type SuccessionEntry } from '../../src/registry/entries.js'
 import { lookupStatus } from '../../src/registry/statements.js'
 import { fixture, party, regEntry, rejectsWith, revocableRecord, revocationSeed, T0 } from './registry-helpers.js'
 
@@ -87,6 +87,14 @@ describe('malformed entries via submit(bytes)', () => {
     ['reason 256', 'ERR_MALFORMED', async () => signed({ ...valid(), reason: 256 })],
     ['prev before i', 'ERR_MALFORMED', async () => signed({ ...valid(), i: regIndex + 1, prev: regIndex })],
     ['revoke-key with a non-did key', 'ERR_INVALID_DID', async () => signed({ t: 'revoke-key', key: 'mallory', from: 0, at: T0 })],
+    ['succession not signed by the old key', 'ERR_UNAUTHORIZED', async () => signEntry<SuccessionEntry>({ t: 'succession', old: shop.did, new: customer.did, from: 0, at: T0 }, customer)],
+    ['succession signed under the statement tag', 'ERR_UNAUTHORIZED', async () => {
+      const fields = { t: 'succession', old: shop.did, new: customer.did, from: 0, at: T0 }
+      return encodeCbor({ ...fields, sig: await shop.sign(domainSeparated(DOMAIN.statement, encodeCbor(fields))) })
+    }],
+    ['succession naming itself', 'ERR_MALFORMED', async () => signEntry<SuccessionEntry>({ t: 'succession', old: shop.did, new: shop.did, from: 0, at: T0 }, shop)],
+    ['succession to a non-did', 'ERR_INVALID_DID', async () => signEntry<SuccessionEntry>({ t: 'succession', old: shop.did, new: 'did:key:zMallory', from: 0, at: T0 }, shop)],
+    ['succession from after its own position', 'ERR_MALFORMED', async () => signEntry<SuccessionEntry>({ t: 'succession', old: shop.did, new: customer.did, from: 1_000_000, at: T0 }, shop)],
     ['oversized (1025 bytes)', 'ERR_TOO_LARGE', async () => {
       const base = encodeCbor({ ...valid(), sig: new Uint8Array(64), pad: '' })
       const pad = 'x'.repeat(MAX_ENTRY_BYTES + 1 - base.length - 2)
@@ -145,6 +153,7 @@ describe('entry decoder properties', () => {
     fc.record({ t: fc.constantFrom('revoke', 'suspend', 'reinstate', 'withdraw'), i: time, d: fc.nat(1000), at: time, reason: fc.integer({ min: 0, max: 255 }) })
       .map(({ t, i, d, at, reason }) => () => ({ t, i, prev: i + d, at, reason }) as Fields),
     fc.record({ from: time, at: time }).map(({ from, at }) => (_pk: Uint8Array, did: string) => ({ t: 'revoke-key', key: did, from, at }) as Fields),
+    fc.record({ from: time, at: time }).map(({ from, at }) => (_pk: Uint8Array, did: string) => ({ t: 'succession', old: did, new: customer.did, from, at }) as Fields),
   )
 
   async function make(seed: Uint8Array, build: (pk: Uint8Array, did: string) => Fields): Promise<{ bytes: Uint8Array; pk: Uint8Array }> {

@@ -33,8 +33,8 @@ export function commitmentWithPrefix(prefix: readonly number[], seed: string): U
  */
 export function makeEntry(index: number, kind: EntryKind = 'reg', fields: { commitment?: Uint8Array; target?: number; subjectKey?: string } = {}): StoredEntry {
   const commitment = kind === 'reg' ? (fields.commitment ?? commitmentWithPrefix([], `record ${index}`)) : undefined
-  const target = kind !== 'reg' && kind !== 'revoke-key' ? (fields.target ?? 0) : undefined
-  const subjectKey = kind === 'revoke-key' ? (fields.subjectKey ?? `did:key:z6MkIssuer${index}`) : undefined
+  const target = kind !== 'reg' && kind !== 'revoke-key' && kind !== 'succession' ? (fields.target ?? 0) : undefined
+  const subjectKey = kind === 'revoke-key' || kind === 'succession' ? (fields.subjectKey ?? `did:key:z6MkIssuer${index}`) : undefined
   const body = JSON.stringify({ t: kind, i: index, c: commitment === undefined ? undefined : [...commitment], target, subjectKey })
   const bytes = concatBytes(Uint8Array.of(0xa4, 0x61, 0x74), text.encode(body))
   return {
@@ -304,6 +304,23 @@ export function describeStore(name: string, makeStore: () => Promise<Store>): vo
       await store.transaction((tx) => tx.putKeyRevocation(a2))
       expect(await store.keyRevocation(a.did)).toEqual(a2)
       expect(byIndex(await store.keyRevocations())).toEqual([b, a2])
+    })
+
+    it('lists the entries about a key (revoke-key, succession) in log order, inside and outside a transaction', async () => {
+      const k = 'did:key:z6MkOldKey'
+      const a = makeEntry(1, 'succession', { subjectKey: k })
+      const other = makeEntry(2, 'succession', { subjectKey: 'did:key:z6MkOther' })
+      const b = makeEntry(3, 'revoke-key', { subjectKey: k })
+      await append(store, [makeEntry(0), a, other])
+      expect(await store.keyEntries(k)).toEqual([a])
+      await store.transaction(async (tx) => {
+        await tx.putEntries([b])
+        expect(await tx.keyEntries(k)).toEqual([a, b])
+        expect(await store.keyEntries(k)).toEqual([a])
+        await tx.putCheckpoint(4, 'checkpoint 4')
+      })
+      expect(await store.keyEntries(k)).toEqual([a, b])
+      expect(await store.keyEntries('did:key:z6MkNobody')).toEqual([])
     })
 
     it('keeps checkpoint history and answers the latest', async () => {

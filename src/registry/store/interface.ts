@@ -6,7 +6,7 @@
 import type { NodeId } from '../log/node-ids.js'
 
 /** What kind of log entry a leaf is (docs/spec.md §5). */
-export type EntryKind = 'reg' | 'revoke' | 'suspend' | 'reinstate' | 'withdraw' | 'revoke-key'
+export type EntryKind = 'reg' | 'revoke' | 'suspend' | 'reinstate' | 'withdraw' | 'revoke-key' | 'succession'
 
 /** One sequenced log entry with the columns a store indexes. */
 export interface StoredEntry {
@@ -22,7 +22,7 @@ export interface StoredEntry {
   readonly commitment?: Uint8Array
   /** Status statements: index of the `reg` entry they change. */
   readonly target?: number
-  /** `revoke-key` entries: the issuer DID whose key is revoked. */
+  /** `revoke-key` entries: the issuer DID whose key is revoked; `succession` entries: the old key. */
   readonly subjectKey?: string
 }
 
@@ -80,6 +80,8 @@ export interface StoreReader {
   keyRevocation(did: string): Promise<KeyRevocationRow | undefined>
   /** Every revoked issuer key. */
   keyRevocations(): Promise<KeyRevocationRow[]>
+  /** Entries about this key (`revoke-key` and `succession`, by `subjectKey`), in log order. */
+  keyEntries(did: string): Promise<StoredEntry[]>
 }
 
 /** Writes, inside {@link Store.transaction}. */

@@ -14,6 +14,7 @@ interface State {
   nodes: Map<string, Uint8Array>
   statuses: Map<number, StatusRow>
   keys: Map<string, KeyRevocationRow>
+  byKey: Map<string, StoredEntry[]>
   checkpoint: { size: number; note: string } | undefined
 }
 
@@ -79,6 +80,10 @@ class Reader implements StoreReader {
   async keyRevocations(): Promise<KeyRevocationRow[]> {
     return [...this.state.keys.values()]
   }
+
+  async keyEntries(did: string): Promise<StoredEntry[]> {
+    return [...(this.state.byKey.get(did) ?? [])]
+  }
 }
 
 /** Collects writes; {@link apply} makes them visible. Reads see the base state plus its own writes. */
@@ -134,6 +139,10 @@ class Tx extends Reader implements StoreTx {
     return this.#keys.get(did) ?? super.keyRevocation(did)
   }
 
+  override async keyEntries(did: string): Promise<StoredEntry[]> {
+    return [...(await super.keyEntries(did)), ...this.#entries.filter((e) => e.subjectKey === did)]
+  }
+
   async putEntries(entries: readonly StoredEntry[]): Promise<void> {
     for (const e of entries) {
       if (e.index !== this.#base.entries.length + this.#entries.length) {
@@ -169,6 +178,11 @@ class Tx extends Reader implements StoreTx {
         const key = toHex(e.commitment)
         const list = base.byCommitment.get(key)
         if (list === undefined) base.byCommitment.set(key, [e])
+        else list.push(e)
+      }
+      if (e.subjectKey !== undefined) {
+        const list = base.byKey.get(e.subjectKey)
+        if (list === undefined) base.byKey.set(e.subjectKey, [e])
         else list.push(e)
       }
     }
@@ -208,6 +222,6 @@ class MemoryStore extends Reader implements Store {
  */
 export function memoryStore(): Store {
   return new MemoryStore({
-    entries: [], byLeaf: new Map(), byCommitment: new Map(), nodes: new Map(), statuses: new Map(), keys: new Map(), checkpoint: undefined,
+    entries: [], byLeaf: new Map(), byCommitment: new Map(), nodes: new Map(), statuses: new Map(), keys: new Map(), byKey: new Map(), checkpoint: undefined,
   })
 }
