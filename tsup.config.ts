@@ -15,6 +15,7 @@ export default defineConfig({
     'platform/node': 'src/node/platform.ts',
     'platform/web': 'src/keys/platform-web.ts',
     'cli/main': 'src/cli/main.ts',
+    holder: 'src/holder/index.ts',
   },
   format: ['esm'],
   target: 'es2022',
@@ -23,6 +24,7 @@ export default defineConfig({
     entry: {
       index: 'src/index.ts', errors: 'src/errors.ts', keys: 'src/keys/index.ts', sign: 'src/sign.ts', verify: 'src/verify.ts',
       revoke: 'src/revoke.ts', registry: 'src/registry/index.ts', 'registry/sqlite': 'src/node/sqlite-store.ts', 'registry/postgres': 'src/node/postgres-store.ts',
+      holder: 'src/holder/index.ts',
     },
   },
   splitting: true,

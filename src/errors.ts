@@ -44,6 +44,9 @@ export type ErrorCode =
   | 'ERR_DISCLOSURE_INVALID'
   | 'ERR_CHAIN_INVALID'
   | 'ERR_WALLET_INVALID'
+  | 'ERR_DISCLOSURE_NOT_IN_RECORD'
+  | 'ERR_PRESENTATION_EXPIRED'
+  | 'ERR_NOT_COUNTERPARTY'
 
 /** Every {@link ErrorCode}, for exhaustive checks and documentation. */
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -82,6 +85,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'ERR_DISCLOSURE_INVALID',
   'ERR_CHAIN_INVALID',
   'ERR_WALLET_INVALID',
+  'ERR_DISCLOSURE_NOT_IN_RECORD',
+  'ERR_PRESENTATION_EXPIRED',
+  'ERR_NOT_COUNTERPARTY',
 ]
 
 /**

@@ -10,6 +10,8 @@
  * @module
  */
 import type { SignedRecord } from './record/envelope.js'
+import { isDisclosedRecordForm, type DisclosedRecord } from './record/disclosed-record.js'
+import { verifyDisclosed, withDisclosureSummary } from './record/verify-disclosed.js'
 import type { VerifyResult } from './record/result.js'
 import { verify as verifyRecord, verifyMany as verifyRecords, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
 import type { ExtraCheck } from './record/verify.js'
@@ -32,9 +34,10 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
  * reported as such), the validity window, `trustedIssuers`, `requiredSigners`, and registry status
  * when a `registry`, `staple` or `snapshot` is given. Never throws on bad data.
  *
- * @param input - the record as text (`u…`), bytes, or a decoded record
+ * @param input - the record as text (`u…`), bytes, or a decoded record; or a disclosed record
+ *   (selective disclosure), whose disclosures are checked too
  * @param options - see {@link VerifyOptions}
- * @returns `{ valid, id, record, checks, errors }`
+ * @returns `{ valid, id, record, checks, errors }`, and `disclosure` for records with disclosable claims
  * @throws {TypeError | RangeError} only for programmer mistakes
  * @example
  * ```ts
@@ -42,8 +45,11 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
  * if (!result.valid) console.log(result.errors[0]?.code) // e.g. 'ERR_REVOKED'
  * ```
  */
-export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  return verifyRecord(input, options, await statusHook(options))
+export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const status = await statusHook(options)
+  // A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes.
+  if (isDisclosedRecordForm(input)) return verifyDisclosed(input as DisclosedRecord | Uint8Array | string, options, status)
+  return withDisclosureSummary(await verifyRecord(input as SignedRecord | Uint8Array | string, options, status))
 }
 
 /**
@@ -63,6 +69,7 @@ export async function verifyMany(inputs: Iterable<SignedRecord | Uint8Array | st
 
 export { DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, DEFAULT_CONCURRENCY } from './record/verify.js'
 export type { VerifyResult, VerifyError, Check, CheckName } from './record/result.js'
+export type { DisclosureSummary } from './record/disclosure.js'
 export type { TrustedIssuers } from './record/trust.js'
 export type { StatusOptions } from './registry/status-check.js'
 export type { ErrorCode } from './errors.js'

@@ -14,6 +14,9 @@ export const DOMAIN = {
   presentation: 'counterfoil/v1/presentation',
   submission: 'counterfoil/v1/submission',
   revocationSeed: 'counterfoil/v1/revocation-seed',
+  disclosure: 'counterfoil/v1/disclosure',
+  disclosureValue: 'counterfoil/v1/disclosure-value',
+  relationshipKey: 'counterfoil/v1/relationship-key',
 } as const
 
 /** One of the {@link DOMAIN} tags. */
