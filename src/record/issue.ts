@@ -37,19 +37,18 @@ export interface IssueOptions {
   revocable?: boolean
   /** The holder's own 32-byte withdrawal public key (lets the customer withdraw, e.g. a consent). */
   holderKey?: Uint8Array
+}
+
+/** {@link IssueOptions} with disclosable claims: `issue` then returns the holder's full copy. */
+export interface DisclosableIssueOptions extends IssueOptions {
   /**
    * Claim paths the holder may later show or withhold one by one (selective disclosure, docs/spec.md
    * §11): `['price', 'items[].price', 'address']`. The signed payload keeps only salted digests of
    * them, and `issue` returns a {@link DisclosedRecord} carrying every disclosure for the holder.
    */
-  disclosable?: readonly string[]
-  /** Decoy digests added with `disclosable`; default pads their count to the next power of two. */
-  decoys?: number
-}
-
-/** {@link IssueOptions} with disclosable claims: `issue` then returns the holder's full copy. */
-export interface DisclosableIssueOptions extends IssueOptions {
   disclosable: readonly string[]
+  /** Decoy digests; default pads their count to the next power of two above it (at least 4). */
+  decoys?: number
 }
 
 function randomSalt(): Uint8Array {
@@ -97,9 +96,8 @@ function assertSigner(signer: unknown): asserts signer is Signer {
  * ```
  */
 export async function issue(options: DisclosableIssueOptions): Promise<DisclosedRecord>
-export async function issue(options: IssueOptions & { disclosable?: undefined }): Promise<SignedRecord>
-export async function issue(options: IssueOptions): Promise<SignedRecord | DisclosedRecord>
-export async function issue(options: IssueOptions): Promise<SignedRecord | DisclosedRecord> {
+export async function issue(options: IssueOptions): Promise<SignedRecord>
+export async function issue(options: IssueOptions | DisclosableIssueOptions): Promise<SignedRecord | DisclosedRecord> {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected an object')
   const { signer } = options
   assertSigner(signer)
@@ -119,7 +117,8 @@ export async function issue(options: IssueOptions): Promise<SignedRecord | Discl
     fields.exp = iat + options.expiresIn
   }
   if (options.validUntil !== undefined) fields.exp = toSeconds(options.validUntil, 'validUntil')
-  const redaction = options.disclosable === undefined ? undefined : redactClaims(options.claims, options.disclosable, salt, options.decoys)
+  const { disclosable, decoys } = options as Partial<DisclosableIssueOptions>
+  const redaction = disclosable === undefined ? undefined : redactClaims(options.claims, disclosable, salt, decoys)
   if (redaction !== undefined) {
     fields.claims = redaction.claims
     fields.sd = redaction.digests

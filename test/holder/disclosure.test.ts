@@ -110,7 +110,7 @@ describe('disclose and verify', () => {
     const result = await verify(shown.toString(), { ...at, trustedIssuers: [maker.did] })
     expect(result.valid).toBe(true)
     expect(result.disclosure?.claims).toEqual({ model: 'KETTLE-2', serial: 'SN-12345', expires: '2028-01-01', items: [{ sku: 'A' }, { sku: 'B' }] })
-    expect(result.disclosure?.disclosed.sort()).toEqual(['expires', 'serial'])
+    expect([...result.disclosure!.disclosed].sort()).toEqual(['expires', 'serial'])
     expect([...result.disclosure!.withheld].sort()).toEqual(['address', 'items[0].price', 'items[1].price', 'price'])
     for (const secret of ['Paris', 'Rue de la Paix']) expect(contains(shown.bytes, utf8(secret)), secret).toBe(false)
     expect(contains(shown.bytes, encodeCbor(3990))).toBe(false)
@@ -220,7 +220,7 @@ describe('a verifier cannot learn or forge', () => {
     const full = await warranty(['price'])
     const env = decodeCbor(full.record.bytes) as { payload: Uint8Array; signatures: { signer: string; signature: Uint8Array }[] }
     const sig = env.signatures[0]!.signature.slice()
-    sig[0] ^= 1
+    sig[0]! ^= 1
     const forged = decodeRecord(encodeCbor({ payload: env.payload, signatures: [{ signer: env.signatures[0]!.signer, signature: sig }] }))
     expect(codes(await verify(new DisclosedRecord(forged, full.disclosures), at))).toEqual(['ERR_SIGNATURE_INVALID'])
   })

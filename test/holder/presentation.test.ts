@@ -126,7 +126,7 @@ describe('present and verifyPresentation', () => {
   it('a forged presentation says forged, before anything else', async () => {
     const { p, nonce } = await setup({ audience: 'https://other.example' })
     const sig = p.signature.slice()
-    sig[5] ^= 0x10
+    sig[5]! ^= 0x10
     const forged = encodeCbor({ presentation: p.payloadBytes, signature: sig })
     expect(codes(await verifyPresentation(forged, { audience: SHOP, nonce, nonceStore: memoryNonceStore(), now }))).toEqual(['ERR_SIGNATURE_INVALID'])
   })
