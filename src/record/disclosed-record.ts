@@ -7,7 +7,7 @@
 import { decodeCbor, encodeCbor } from '../codec/dag-cbor.js'
 import { fromBase64url, toBase64url } from '../codec/multibase.js'
 import { CounterfoilError } from '../errors.js'
-import { formatClaimPath, isPrefixOf, matchesPattern, parsePathPattern, expandPattern, type ClaimPath } from './claim-path.js'
+import { expandPattern, formatClaimPath, isPrefixOf, matchesPattern, parsePathPattern, type ClaimPath } from './claim-path.js'
 import { applyDisclosures, parseDisclosure, parseWithheld, valueDigest, type Disclosure, type DisclosureSummary, type WithheldClaim } from './disclosure.js'
 import { decodeRecord, DEFAULT_MAX_RECORD_BYTES, SignedRecord } from './envelope.js'
 
@@ -145,9 +145,10 @@ export interface DiscloseOptions {
 }
 
 /**
- * Chooses what to show: a disclosed record with only the disclosures at `paths` (and their parents,
- * without which they would have no place). Patterns as in `issue`'s `disclosable`; a path that is
- * signed in the clear is shown anyway and needs no disclosure.
+ * Chooses what to show: a disclosed record with only the disclosures at `paths`, plus their
+ * ancestors' (without which they would have no place). A path names exactly one level: disclosing
+ * `address` does not disclose a separately disclosable `address.city` — list both to show both.
+ * Patterns as in `issue`'s `disclosable`; a claim signed in the clear is shown anyway.
  *
  * @param input - the holder's full copy (from `issue`), as object, bytes or text
  * @param paths - claim paths to show, e.g. `['serial', 'expires']`; `[]` shows only the clear claims
@@ -166,7 +167,7 @@ export function disclose(input: DisclosedRecord | Uint8Array | string, paths: re
   const chosen = new Set<Disclosure>()
   for (const text of paths) {
     const pattern = parsePathPattern(text)
-    const hits = full.disclosures.filter((d) => d.path.some((_, i) => matchesPattern(d.path.slice(0, i + 1), pattern)))
+    const hits = full.disclosures.filter((d) => matchesPattern(d.path, pattern))
     if (hits.length === 0 && expandPattern(full.record.payload.claims, pattern).length === 0) {
       throw new CounterfoilError('ERR_NOT_FOUND', `record ${full.id} has no claim at ${JSON.stringify(text)}`)
     }

@@ -267,7 +267,7 @@ export function applyDisclosures(
     const key = d.path[d.path.length - 1] as string
     if (parent === undefined) throw invalid(`the disclosure for ${formatClaimPath(d.path)} has no place in the claims (disclose its parent too)`)
     if (Object.hasOwn(parent, key)) throw invalid(`the disclosure for ${formatClaimPath(d.path)} would overwrite a claim`)
-    parent[key] = d.value
+    parent[key] = cloneClaims(d.value) // a copy: later, deeper disclosures go into it, never into d
   }
   for (const w of withheld) claim(disclosureDigest(payload.salt, w.path, w.valueDigest), w.path, 'the withheld claim')
   return {
