@@ -10,8 +10,8 @@
  * @module
  */
 import type { SignedRecord } from './record/envelope.js'
-import { isDisclosedRecordForm, type DisclosedRecord } from './record/disclosed-record.js'
-import { verifyDisclosed, withDisclosureSummary } from './record/verify-disclosed.js'
+import type { DisclosedRecord } from './record/disclosed-record.js'
+import { looksDisclosed } from './record/disclosed-form.js'
 import type { VerifyResult } from './record/result.js'
 import { verify as verifyRecord, verifyMany as verifyRecords, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
 import type { ExtraCheck } from './record/verify.js'
@@ -24,6 +24,10 @@ async function statusHook(options: StatusOptions): Promise<ExtraCheck | undefine
   if (!wantsStatus(options)) return undefined
   const { statusCheck } = await import('./registry/status-check.js')
   return statusCheck(options)
+}
+
+function isDisclosedObject(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && 'disclosures' in input && 'record' in input
 }
 
 /** Everything `verify` can check; see the record and status option groups. */
@@ -47,9 +51,17 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
  */
 export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const status = await statusHook(options)
-  // A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes.
-  if (isDisclosedRecordForm(input)) return verifyDisclosed(input as DisclosedRecord | Uint8Array | string, options, status)
-  return withDisclosureSummary(await verifyRecord(input as SignedRecord | Uint8Array | string, options, status))
+  // A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes or
+  // its class; its code loads only then, so plain verification does not download it.
+  const disclosed = typeof input === 'string' || input instanceof Uint8Array ? looksDisclosed(input) : isDisclosedObject(input)
+  if (disclosed) {
+    const { verifyDisclosed } = await import('./record/verify-disclosed.js')
+    return verifyDisclosed(input as DisclosedRecord | Uint8Array | string, options, status)
+  }
+  const result = await verifyRecord(input as SignedRecord | Uint8Array | string, options, status)
+  if (result.record?.payload.sd === undefined) return result
+  const { withDisclosureSummary } = await import('./record/verify-disclosed.js')
+  return withDisclosureSummary(result)
 }
 
 /**

@@ -9,6 +9,7 @@ import { fromBase64url, toBase64url } from '../codec/multibase.js'
 import { CounterfoilError } from '../errors.js'
 import { expandPattern, formatClaimPath, isPrefixOf, matchesPattern, parsePathPattern, type ClaimPath } from './claim-path.js'
 import { applyDisclosures, parseDisclosure, parseWithheld, valueDigest, type Disclosure, type DisclosureSummary, type WithheldClaim } from './disclosure.js'
+import { looksDisclosed } from './disclosed-form.js'
 import { decodeRecord, DEFAULT_MAX_RECORD_BYTES, SignedRecord } from './envelope.js'
 
 /**
@@ -76,27 +77,15 @@ function malformed(message: string): CounterfoilError {
   return new CounterfoilError('ERR_MALFORMED', `disclosed record: ${message}`)
 }
 
-/** First bytes of every disclosed-record container: a 2- or 3-entry map whose first key is "record". */
-const MARKER = [0x66, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64] // text(6) "record"
-const TEXT_MARKERS = [0xa2, 0xa3].map((head) => toBase64url(Uint8Array.of(head, ...MARKER.slice(0, 5))))
-
 /**
- * True when `input` looks like a disclosed record rather than a plain envelope (which starts with
- * the key "payload"). Looks at the first bytes only; decoding decides.
+ * True when `input` is a {@link DisclosedRecord}, or bytes or text that start like one.
  *
  * @param input - what was handed to `verify`
  * @returns whether to decode it as a disclosed record
  */
 export function isDisclosedRecordForm(input: unknown): boolean {
   if (input instanceof DisclosedRecord) return true
-  if (typeof input === 'string') {
-    const text = input.trimStart()
-    return TEXT_MARKERS.some((m) => text.startsWith(m))
-  }
-  if (input instanceof Uint8Array) {
-    return input.length > 8 && (input[0] === 0xa2 || input[0] === 0xa3) && MARKER.every((b, i) => input[i + 1] === b)
-  }
-  return false
+  return (typeof input === 'string' || input instanceof Uint8Array) && looksDisclosed(input)
 }
 
 /**

@@ -16,14 +16,13 @@ import { toHex } from '../codec/bytes.js'
 import { encodeCbor, type CborValue } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError } from '../errors.js'
+import { compareBytes, MAX_DIGESTS } from './digest-list.js'
 import { asClaimPath, expandPattern, formatClaimPath, isClaimMap, parsePathPattern, type ClaimPath } from './claim-path.js'
 
 /** Bytes of salt drawn for each disclosure (RFC 9901 §9.3 asks for at least 128 bits). */
 export const DISCLOSURE_SALT_LENGTH = 16
 /** Longest disclosure salt accepted. */
 export const MAX_DISCLOSURE_SALT_LENGTH = 64
-/** Most digests (disclosable claims plus decoys) one record may carry. */
-export const MAX_DIGESTS = 1024
 
 /** One disclosure: the salt, where the claim sits, and its value. */
 export interface Disclosure {
@@ -66,10 +65,6 @@ export function disclosureDigest(recordSalt: Uint8Array, path: ClaimPath, inner:
   return sha256(domainSeparated(DOMAIN.disclosure, encodeCbor([recordSalt, path, inner])))
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
-  return a.length - b.length
-}
 
 function cloneClaims(value: CborValue): CborValue {
   if (Array.isArray(value)) return (value as readonly CborValue[]).map(cloneClaims)
@@ -153,25 +148,6 @@ export function redactClaims(claims: unknown, patterns: readonly string[], recor
   for (let i = 0; i < decoyCount; i++) digests.push(crypto.getRandomValues(new Uint8Array(32)))
   digests.sort(compareBytes)
   return { claims: copy, digests, disclosures: disclosures.sort((a, b) => a.path.length - b.path.length) }
-}
-
-/**
- * Checks the payload's `sd` field: 1–1024 distinct 32-byte digests in ascending byte order
- * (sorted, so their order says nothing about the claims).
- *
- * @param value - the decoded field
- * @returns the digests
- * @throws {CounterfoilError} `ERR_MALFORMED`
- */
-export function parseDigestList(value: unknown): readonly Uint8Array[] {
-  const bad = (why: string): CounterfoilError => new CounterfoilError('ERR_MALFORMED', `record payload: "sd" ${why}`)
-  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_DIGESTS) throw bad(`must be an array of 1 to ${MAX_DIGESTS} digests`)
-  const list = value as unknown[]
-  list.forEach((d, i) => {
-    if (!(d instanceof Uint8Array) || d.length !== 32) throw bad('entries must be 32 bytes')
-    if (i > 0 && compareBytes(list[i - 1] as Uint8Array, d) >= 0) throw bad('must be sorted and without duplicates')
-  })
-  return list as Uint8Array[]
 }
 
 /**

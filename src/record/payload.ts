@@ -6,7 +6,7 @@ import type { CborValue } from '../codec/dag-cbor.js'
 import { CounterfoilError } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { checkPublicKey } from '../keys/strict.js'
-import { parseDigestList } from './disclosure.js'
+import { parseDigestList } from './digest-list.js'
 
 /** Wire-format version this library writes and reads. */
 export const RECORD_VERSION = 1

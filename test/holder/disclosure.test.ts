@@ -8,6 +8,7 @@ import type { Signer } from '../../src/keys/interface.js'
 import { decodeDisclosedRecord, disclose, DisclosedRecord, isDisclosedRecordForm } from '../../src/record/disclosed-record.js'
 import { applyDisclosures, defaultDecoys, disclosureDigest, valueDigest } from '../../src/record/disclosure.js'
 import { decodeRecord } from '../../src/record/envelope.js'
+import { DISCLOSED_TEXT_PREFIXES } from '../../src/record/disclosed-form.js'
 import { issue } from '../../src/record/issue.js'
 import { parsePathPattern, formatClaimPath } from '../../src/record/claim-path.js'
 import { verify } from '../../src/verify.js'
@@ -88,6 +89,11 @@ describe('issue with disclosable claims', () => {
     expect(result.disclosure?.withheld).toEqual([])
     expect(result.disclosure?.undisclosed).toBe(4) // the decoys
     expect(decodeDisclosedRecord(text).bytes).toEqual(full.bytes)
+  })
+
+  it('the text prefixes verify uses to spot a disclosed record are the base64url of its first bytes', () => {
+    const head = [0x66, ...utf8('reco')]
+    expect(DISCLOSED_TEXT_PREFIXES).toEqual([toBase64url(Uint8Array.of(0xa2, ...head)), toBase64url(Uint8Array.of(0xa3, ...head))])
   })
 
   it('pads with decoys by default, and takes an exact count', async () => {
