@@ -75,8 +75,15 @@ export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array 
  * const results = await verifyMany(texts, { trustedIssuers: [shopDid] })
  * ```
  */
-export async function verifyMany(inputs: Iterable<SignedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
-  return verifyRecords(inputs, options, await statusHook(options))
+export async function verifyMany(inputs: Iterable<SignedRecord | DisclosedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
+  const items = [...inputs]
+  const disclosed = (i: unknown): boolean => (typeof i === 'string' || i instanceof Uint8Array ? looksDisclosed(i) : isDisclosedObject(i))
+  if (!items.some(disclosed)) return verifyRecords(items as (SignedRecord | Uint8Array | string)[], options, await statusHook(options))
+  // Disclosed records (rare in bulk) go through verify one by one; the rest keep the fast path.
+  const plain = items.filter((i) => !disclosed(i)) as (SignedRecord | Uint8Array | string)[]
+  const fast = await verifyRecords(plain, options, await statusHook(options))
+  let next = 0
+  return Promise.all(items.map((i) => (disclosed(i) ? verify(i, options) : Promise.resolve(fast[next++]!))))
 }
 
 export { DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, DEFAULT_CONCURRENCY } from './record/verify.js'

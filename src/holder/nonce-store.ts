@@ -13,7 +13,8 @@ export interface NonceStore {
   /**
    * Records `nonce` as used. Resolves true the first time, false if it was already used and is
    * still remembered. `expiresAt` (integer seconds) is when the presentation carrying it expires:
-   * the nonce must be remembered at least until then.
+   * the nonce must be remembered at least until then. `verifyPresentation` passes the audience and
+   * the nonce joined by a NUL character, so two verifiers sharing one store never collide.
    */
   claim(nonce: string, expiresAt: number): Promise<boolean>
 }

@@ -11,7 +11,7 @@ import { decodeRecord } from '../../src/record/envelope.js'
 import { DISCLOSED_TEXT_PREFIXES } from '../../src/record/disclosed-form.js'
 import { issue } from '../../src/record/issue.js'
 import { parsePathPattern, formatClaimPath } from '../../src/record/claim-path.js'
-import { verify } from '../../src/verify.js'
+import { verify, verifyMany } from '../../src/verify.js'
 import { party, T0 } from '../record/helpers.js'
 
 let maker: Signer
@@ -161,6 +161,14 @@ describe('disclose and verify', () => {
     expect(r.valid).toBe(true)
     expect(r.disclosure?.disclosed).toEqual([])
     expect(r.disclosure?.claims).not.toHaveProperty('price')
+  })
+
+  it('verifyMany takes disclosed records among plain ones, results in input order', async () => {
+    const full = await warranty(['price'])
+    const plain = await issue({ signer: maker, subject: customer.did, type: 'note', claims: 1, issuedAt: T0 })
+    const results = await verifyMany([plain.toString(), disclose(full, ['price']).toString(), plain, disclose(full, [])], at)
+    expect(results.map((r) => r.valid)).toEqual([true, true, true, true])
+    expect(results.map((r) => r.disclosure?.disclosed)).toEqual([undefined, ['price'], undefined, []])
   })
 
   it('disclose refuses a path the record does not have', async () => {
