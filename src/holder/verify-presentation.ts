@@ -5,8 +5,8 @@
 import { CounterfoilError } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { verifyEd25519 } from '../keys/ed25519.js'
-import { decodeDisclosedRecord, isDisclosedRecordForm } from '../record/disclosed-record.js'
-import { decodeRecord, type SignedRecord } from '../record/envelope.js'
+import { decodeDisclosedRecord, DisclosedRecord, isDisclosedRecordForm } from '../record/disclosed-record.js'
+import { decodeRecord, SignedRecord } from '../record/envelope.js'
 import type { Check, VerifyError, VerifyResult } from '../record/result.js'
 import { DEFAULT_CLOCK_SKEW, Findings, MAX_CLOCK_SKEW } from '../record/verify.js'
 import { nowSeconds, toSeconds } from '../record/time.js'
@@ -62,11 +62,12 @@ function settings(options: VerifyPresentationOptions): { now: number; skew: numb
   return { now: options.now === undefined ? nowSeconds() : toSeconds(options.now, 'now'), skew, maxAge, nonceStore }
 }
 
-function subjectOf(bytes: Uint8Array): SignedRecord | undefined {
+/** Decodes a shown record once, for the holder check and for `verify`; bad bytes stay bytes (verify reports them). */
+function decodeShown(bytes: Uint8Array): DisclosedRecord | SignedRecord | Uint8Array {
   try {
-    return isDisclosedRecordForm(bytes) ? decodeDisclosedRecord(bytes).record : decodeRecord(bytes)
+    return isDisclosedRecordForm(bytes) ? decodeDisclosedRecord(bytes) : decodeRecord(bytes)
   } catch (e) {
-    if (e instanceof CounterfoilError) return undefined // reported by the record's own verify
+    if (e instanceof CounterfoilError) return bytes
     throw e
   }
 }
@@ -144,7 +145,11 @@ export async function verifyPresentation(input: Presentation | Uint8Array | stri
   }
   findings.pass('replay', 'first use of this nonce')
   // Holder binding: only the subject may show a record (a pairwise did:key is the subject itself).
-  const strangers = records.map(subjectOf).flatMap((r, i) => (r !== undefined && r.payload.sub !== holder ? [`${i} (${r.id})`] : []))
+  const shown = records.map(decodeShown)
+  const strangers = shown.flatMap((r, i) => {
+    const record = r instanceof DisclosedRecord ? r.record : r
+    return record instanceof SignedRecord && record.payload.sub !== holder ? [`${i} (${record.id})`] : []
+  })
   if (strangers.length > 0) {
     findings.fail('holder', 'ERR_HOLDER_NOT_SUBJECT', `the holder ${holder} is not the subject of record ${strangers.join(', ')}`)
   } else {
@@ -152,9 +157,9 @@ export async function verifyPresentation(input: Presentation | Uint8Array | stri
   }
   const { audience: _a, nonce: _n, nonceStore: _s, maxAge: _m, maxBytes: _b, ...recordOptions } = options
   const canStaple = options.registry !== undefined || (options.registryKeys?.length ?? 0) > 0
-  const results = await Promise.all(records.map((bytes, i) => {
+  const results = await Promise.all(shown.map((record, i) => {
     const staple = staples?.[i]
-    return verify(bytes, canStaple && staple !== null && staple !== undefined ? { ...recordOptions, staple } : recordOptions)
+    return verify(record, canStaple && staple !== null && staple !== undefined ? { ...recordOptions, staple } : recordOptions)
   }))
   const bad = results.filter((r) => !r.valid).length
   // The records' own errors are listed by done(); the check only sums them up.
