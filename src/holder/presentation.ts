@@ -91,6 +91,10 @@ export class Presentation {
  *
  * @param cid - CID of the presentation payload
  * @returns the signing input
+ * @example
+ * ```ts
+ * const input = presentationSigningInput(presentation.cid)
+ * ```
  */
 export function presentationSigningInput(cid: CID): Uint8Array {
   return domainSeparated(DOMAIN.presentation, cid.bytes)
@@ -122,6 +126,10 @@ const PAYLOAD_FIELDS = new Set(['v', 'holder', 'aud', 'nonce', 'iat', 'exp', 're
  * @param value - decoded DAG-CBOR
  * @returns the payload
  * @throws {CounterfoilError} `ERR_MALFORMED`, `ERR_UNSUPPORTED_VERSION`, `ERR_INVALID_DID`
+ * @example
+ * ```ts
+ * const payload = parsePresentationPayload(decodeCbor(presentation.payloadBytes))
+ * ```
  */
 export function parsePresentationPayload(value: unknown): PresentationPayload {
   if (!isMap(value)) throw malformed('payload must be a map')

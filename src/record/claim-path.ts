@@ -70,7 +70,14 @@ export function formatClaimPath(path: ClaimPath): string {
   return out
 }
 
-/** True when `path` is matched by `pattern` step for step. */
+/**
+ * True when `path` is matched by `pattern` step for step.
+ *
+ * @example
+ * ```ts
+ * matchesPattern(['items', 1, 'price'], parsePathPattern('items[].price')) // true
+ * ```
+ */
 export function matchesPattern(path: ClaimPath, pattern: PathPattern): boolean {
   if (path.length !== pattern.steps.length) return false
   return pattern.steps.every((step, i) => {
@@ -81,12 +88,26 @@ export function matchesPattern(path: ClaimPath, pattern: PathPattern): boolean {
   })
 }
 
-/** True when `prefix` is `path` or one of its ancestors. */
+/**
+ * True when `prefix` is `path` or one of its ancestors.
+ *
+ * @example
+ * ```ts
+ * isPrefixOf(['address'], ['address', 'city']) // true
+ * ```
+ */
 export function isPrefixOf(prefix: ClaimPath, path: ClaimPath): boolean {
   return prefix.length <= path.length && prefix.every((step, i) => path[i] === step)
 }
 
-/** True for a plain string-keyed map (not an array, bytes or CID). */
+/**
+ * True for a plain string-keyed map (not an array, bytes or CID).
+ *
+ * @example
+ * ```ts
+ * isClaimMap({ a: 1 }) // true; isClaimMap([1]) // false
+ * ```
+ */
 export function isClaimMap(value: unknown): value is Record<string, CborValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) &&
     Object.getPrototypeOf(value) === Object.prototype
@@ -99,6 +120,11 @@ export function isClaimMap(value: unknown): value is Record<string, CborValue> {
  * @param claims - the claims
  * @param pattern - a parsed pattern
  * @returns the matching concrete paths
+ * @example
+ * ```ts
+ * expandPattern({ items: [{ price: 1 }, { price: 2 }] }, parsePathPattern('items[].price'))
+ * // [['items', 0, 'price'], ['items', 1, 'price']]
+ * ```
  */
 export function expandPattern(claims: CborValue, pattern: PathPattern): ClaimPath[] {
   let frontier: { path: (string | number)[]; value: CborValue }[] = [{ path: [], value: claims }]
@@ -127,6 +153,10 @@ export function expandPattern(claims: CborValue, pattern: PathPattern): ClaimPat
  *
  * @param value - a decoded DAG-CBOR value
  * @returns the path, or undefined when it is not a valid path
+ * @example
+ * ```ts
+ * asClaimPath(['items', 0, 'price']) // the path; asClaimPath([0]) // undefined
+ * ```
  */
 export function asClaimPath(value: unknown): ClaimPath | undefined {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_PATH_STEPS) return undefined

@@ -7,7 +7,14 @@ import { CounterfoilError } from '../errors.js'
 /** Most digests (disclosable claims plus decoys) one record may carry. */
 export const MAX_DIGESTS = 1024
 
-/** Byte-wise order of two byte strings. */
+/**
+ * Byte-wise order of two byte strings.
+ *
+ * @example
+ * ```ts
+ * digests.sort(compareBytes)
+ * ```
+ */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
   return a.length - b.length
@@ -20,6 +27,10 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * @param value - the decoded field
  * @returns the digests
  * @throws {CounterfoilError} `ERR_MALFORMED`
+ * @example
+ * ```ts
+ * const sd = parseDigestList(payloadMap.sd)
+ * ```
  */
 export function parseDigestList(value: unknown): readonly Uint8Array[] {
   const bad = (why: string): CounterfoilError => new CounterfoilError('ERR_MALFORMED', `record payload: "sd" ${why}`)

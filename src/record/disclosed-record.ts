@@ -82,6 +82,10 @@ function malformed(message: string): CounterfoilError {
  *
  * @param input - what was handed to `verify`
  * @returns whether to decode it as a disclosed record
+ * @example
+ * ```ts
+ * isDisclosedRecordForm(disclose(copy, ['serial']).toString()) // true
+ * ```
  */
 export function isDisclosedRecordForm(input: unknown): boolean {
   if (input instanceof DisclosedRecord) return true

@@ -43,6 +43,10 @@ export interface WithheldClaim {
  * @param salt - the disclosure's salt
  * @param value - the claim value
  * @returns 32 bytes
+ * @example
+ * ```ts
+ * const inner = valueDigest(disclosure.salt, disclosure.value)
+ * ```
  */
 export function valueDigest(salt: Uint8Array, value: CborValue): Uint8Array {
   return sha256(domainSeparated(DOMAIN.disclosureValue, encodeCbor([salt, value])))
@@ -89,7 +93,14 @@ function parentOf(claims: CborValue, path: ClaimPath): Record<string, CborValue>
   return here !== undefined && isClaimMap(here) ? (here as Record<string, CborValue>) : undefined
 }
 
-/** Default number of decoys: pad the digest count up to the next power of two above it (at least 4). */
+/**
+ * Default number of decoys: pad the digest count up to the next power of two above it (at least 4).
+ *
+ * @example
+ * ```ts
+ * defaultDecoys(3) // 1: 3 disclosures + 1 decoy = 4 digests
+ * ```
+ */
 export function defaultDecoys(count: number): number {
   let total = 4
   while (total <= count) total *= 2
@@ -116,6 +127,10 @@ export interface Redaction {
  * @param decoys - number of decoy digests; default {@link defaultDecoys}
  * @returns the redaction
  * @throws {TypeError | RangeError} for bad patterns, non-map claims, or a plain path matching no claim
+ * @example
+ * ```ts
+ * const { claims, digests, disclosures } = redactClaims({ serial: 'SN-1', price: 3990 }, ['price'], recordSalt)
+ * ```
  */
 export function redactClaims(claims: unknown, patterns: readonly string[], recordSalt: Uint8Array, decoys?: number): Redaction {
   if (!Array.isArray(patterns) || patterns.length === 0) throw new TypeError('"disclosable" expected a non-empty array of claim paths')
@@ -156,6 +171,10 @@ export function redactClaims(claims: unknown, patterns: readonly string[], recor
  * @param value - a decoded `[salt, path, value]`
  * @returns the disclosure
  * @throws {CounterfoilError} `ERR_DISCLOSURE_INVALID`
+ * @example
+ * ```ts
+ * const d = parseDisclosure(decodeCbor(bytes)) // { salt, path, value }
+ * ```
  */
 export function parseDisclosure(value: unknown): Disclosure {
   if (!Array.isArray(value) || value.length !== 3) throw invalid('a disclosure must be [salt, path, value]')
@@ -174,6 +193,10 @@ export function parseDisclosure(value: unknown): Disclosure {
  * @param value - a decoded `[path, valueDigest]`
  * @returns the hint
  * @throws {CounterfoilError} `ERR_DISCLOSURE_INVALID`
+ * @example
+ * ```ts
+ * const w = parseWithheld([['price'], valueDigest]) // { path, valueDigest }
+ * ```
  */
 export function parseWithheld(value: unknown): WithheldClaim {
   if (!Array.isArray(value) || value.length !== 2) throw invalid('a withheld claim must be [path, valueDigest]')

@@ -61,6 +61,11 @@ export async function verifyDisclosed(input: DisclosedRecord | Uint8Array | stri
  *
  * @param result - a result from `verify`
  * @returns the same result, with `disclosure` when the record has digests
+ * @example
+ * ```ts
+ * const result = withDisclosureSummary(await verify(record.toString()))
+ * result.disclosure?.undisclosed // digests not shown
+ * ```
  */
 export function withDisclosureSummary(result: VerifyResult): VerifyResult {
   const payload = result.record?.payload
