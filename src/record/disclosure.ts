@@ -74,10 +74,15 @@ function cloneClaims(value: CborValue): CborValue {
   if (Array.isArray(value)) return (value as readonly CborValue[]).map(cloneClaims)
   if (isClaimMap(value)) {
     const out: Record<string, CborValue> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = cloneClaims(v)
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, cloneClaims(v))
     return out
   }
   return value
+}
+
+/** `map[key] = value` as an own property even for a key like `__proto__` (a valid DAG-CBOR map key). */
+function setOwn(map: Record<string, CborValue>, key: string, value: CborValue): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
 function childOf(value: CborValue, step: string | number): CborValue | undefined {
@@ -266,7 +271,7 @@ export function applyDisclosures(
     const key = d.path[d.path.length - 1] as string
     if (parent === undefined) throw invalid(`the disclosure for ${formatClaimPath(d.path)} has no place in the claims (disclose its parent too)`)
     if (Object.hasOwn(parent, key)) throw invalid(`the disclosure for ${formatClaimPath(d.path)} would overwrite a claim`)
-    parent[key] = cloneClaims(d.value) // a copy: later, deeper disclosures go into it, never into d
+    setOwn(parent, key, cloneClaims(d.value)) // a copy: later, deeper disclosures go into it, never into d
   }
   for (const w of withheld) claim(disclosureDigest(payload.salt, w.path, w.valueDigest), w.path, 'the withheld claim')
   return {

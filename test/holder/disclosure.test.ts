@@ -171,6 +171,17 @@ describe('disclose and verify', () => {
     expect(results.map((r) => r.disclosure?.disclosed)).toEqual([undefined, ['price'], undefined, []])
   })
 
+  it('a claim named __proto__ is disclosed as an ordinary key, never as a prototype', async () => {
+    const claims = JSON.parse('{"serial":"SN-1","__proto__":{"polluted":true}}') as Record<string, unknown>
+    const full = await issue({ signer: maker, subject: customer.did, type: 't', claims, issuedAt: T0, disclosable: ['__proto__'] })
+    const r = await verify(disclose(full.toString(), ['__proto__']).toString(), at)
+    expect(r.valid).toBe(true)
+    const shown = r.disclosure!.claims as Record<string, unknown>
+    expect(Object.getPrototypeOf(shown)).toBe(Object.prototype)
+    expect(Object.hasOwn(shown, '__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   it('disclose refuses a path the record does not have', async () => {
     const full = await warranty(['price'])
     expect(() => disclose(full, ['colour'])).toThrow(expect.objectContaining({ code: 'ERR_NOT_FOUND' }))
