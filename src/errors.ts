@@ -48,6 +48,9 @@ export type ErrorCode =
   | 'ERR_BROKEN_LINK'
   | 'ERR_SUCCESSION_INVALID'
   | 'ERR_SUCCESSION_LOOP'
+  | 'ERR_DISCLOSURE_NOT_IN_RECORD'
+  | 'ERR_PRESENTATION_EXPIRED'
+  | 'ERR_NOT_COUNTERPARTY'
 
 /** Every {@link ErrorCode}, for exhaustive checks and documentation. */
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -90,6 +93,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'ERR_BROKEN_LINK',
   'ERR_SUCCESSION_INVALID',
   'ERR_SUCCESSION_LOOP',
+  'ERR_DISCLOSURE_NOT_IN_RECORD',
+  'ERR_PRESENTATION_EXPIRED',
+  'ERR_NOT_COUNTERPARTY',
 ]
 
 /**

@@ -9,6 +9,8 @@
  * @module
  */
 export { issue, cosign, type IssueOptions, type CborValue } from './record/issue.js'
+export type { DisclosableIssueOptions } from './record/issue.js'
+export { DisclosedRecord, disclose, decodeDisclosedRecord, type DiscloseOptions } from './record/disclosed-record.js'
 export { deriveRevocationKey, type RevocationKeyPair } from './record/revocation-key.js'
 export { SignedRecord, type RecordSignature } from './record/envelope.js'
 export type { RecordPayload, RevocationKeys } from './record/payload.js'

@@ -10,6 +10,8 @@
  * @module
  */
 import type { SignedRecord } from './record/envelope.js'
+import type { DisclosedRecord } from './record/disclosed-record.js'
+import { looksDisclosed } from './record/disclosed-form.js'
 import type { VerifyResult } from './record/result.js'
 import { verify as verifyRecord, verifyMany as verifyRecords, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
 import type { ExtraCheck } from './record/verify.js'
@@ -22,6 +24,10 @@ async function statusHook(options: StatusOptions): Promise<ExtraCheck | undefine
   if (!wantsStatus(options)) return undefined
   const { statusCheck } = await import('./registry/status-check.js')
   return statusCheck(options)
+}
+
+function isDisclosedObject(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && 'disclosures' in input && 'record' in input
 }
 
 /** Everything `verify` can check; see the record and status option groups. */
@@ -51,9 +57,10 @@ async function withSuccession<O extends VerifyOptions>(options: O): Promise<O> {
  * reported as such), the validity window, `trustedIssuers`, `requiredSigners`, and registry status
  * when a `registry`, `staple` or `snapshot` is given. Never throws on bad data.
  *
- * @param input - the record as text (`u…`), bytes, or a decoded record
+ * @param input - the record as text (`u…`), bytes, or a decoded record; or a disclosed record
+ *   (selective disclosure), whose disclosures are checked too
  * @param options - see {@link VerifyOptions}
- * @returns `{ valid, id, record, checks, errors }`
+ * @returns `{ valid, id, record, checks, errors }`, and `disclosure` for records with disclosable claims
  * @throws {TypeError | RangeError} only for programmer mistakes
  * @example
  * ```ts
@@ -61,8 +68,20 @@ async function withSuccession<O extends VerifyOptions>(options: O): Promise<O> {
  * if (!result.valid) console.log(result.errors[0]?.code) // e.g. 'ERR_REVOKED'
  * ```
  */
-export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  return verifyRecord(input, await withSuccession(options), await statusHook(options))
+export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const status = await statusHook(options)
+  const opts = await withSuccession(options)
+  // A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes or
+  // its class; its code loads only then, so plain verification does not download it.
+  const disclosed = typeof input === 'string' || input instanceof Uint8Array ? looksDisclosed(input) : isDisclosedObject(input)
+  if (disclosed) {
+    const { verifyDisclosed } = await import('./record/verify-disclosed.js')
+    return verifyDisclosed(input as DisclosedRecord | Uint8Array | string, opts, status)
+  }
+  const result = await verifyRecord(input as SignedRecord | Uint8Array | string, opts, status)
+  if (result.record?.payload.sd === undefined) return result
+  const { withDisclosureSummary } = await import('./record/verify-disclosed.js')
+  return withDisclosureSummary(result)
 }
 
 /**
@@ -76,12 +95,21 @@ export async function verify(input: SignedRecord | Uint8Array | string, options:
  * const results = await verifyMany(texts, { trustedIssuers: [shopDid] })
  * ```
  */
-export async function verifyMany(inputs: Iterable<SignedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
-  return verifyRecords(inputs, await withSuccession(options), await statusHook(options))
+export async function verifyMany(inputs: Iterable<SignedRecord | DisclosedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
+  const items = [...inputs]
+  const opts = await withSuccession(options)
+  const disclosed = (i: unknown): boolean => (typeof i === 'string' || i instanceof Uint8Array ? looksDisclosed(i) : isDisclosedObject(i))
+  if (!items.some(disclosed)) return verifyRecords(items as (SignedRecord | Uint8Array | string)[], opts, await statusHook(options))
+  // Disclosed records (rare in bulk) go through verify one by one; the rest keep the fast path.
+  const plain = items.filter((i) => !disclosed(i)) as (SignedRecord | Uint8Array | string)[]
+  const fast = await verifyRecords(plain, opts, await statusHook(options))
+  let next = 0
+  return Promise.all(items.map((i) => (disclosed(i) ? verify(i, opts) : Promise.resolve(fast[next++]!))))
 }
 
 export { DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, DEFAULT_CONCURRENCY } from './record/verify.js'
 export type { VerifyResult, VerifyError, Check, CheckName } from './record/result.js'
+export type { DisclosureSummary } from './record/disclosure.js'
 export type { TrustedIssuers } from './record/trust.js'
 export type { StatusOptions } from './registry/status-check.js'
 export type { ErrorCode } from './errors.js'

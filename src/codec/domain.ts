@@ -15,6 +15,9 @@ export const DOMAIN = {
   submission: 'counterfoil/v1/submission',
   revocationSeed: 'counterfoil/v1/revocation-seed',
   succession: 'counterfoil/v1/succession',
+  disclosure: 'counterfoil/v1/disclosure',
+  disclosureValue: 'counterfoil/v1/disclosure-value',
+  relationshipKey: 'counterfoil/v1/relationship-key',
 } as const
 
 /** One of the {@link DOMAIN} tags. */

@@ -4,6 +4,8 @@ import { CounterfoilError } from '../errors.js'
 import { verifyEd25519 } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
 import { assembleRecord, signingInput, type SignedRecord } from './envelope.js'
+import { DisclosedRecord } from './disclosed-record.js'
+import { redactClaims } from './disclosure.js'
 import { parsePayload, SALT_LENGTH, type RecordPayload } from './payload.js'
 import { deriveRevocationKey } from './revocation-key.js'
 import { nowSeconds, toSeconds } from './time.js'
@@ -37,6 +39,18 @@ export interface IssueOptions {
   holderKey?: Uint8Array
 }
 
+/** {@link IssueOptions} with disclosable claims: `issue` then returns the holder's full copy. */
+export interface DisclosableIssueOptions extends IssueOptions {
+  /**
+   * Claim paths the holder may later show or withhold one by one (selective disclosure, docs/spec.md
+   * §11): `['price', 'items[].price', 'address']`. The signed payload keeps only salted digests of
+   * them, and `issue` returns a {@link DisclosedRecord} carrying every disclosure for the holder.
+   */
+  disclosable: readonly string[]
+  /** Decoy digests; default pads their count to the next power of two above it (at least 4). */
+  decoys?: number
+}
+
 function randomSalt(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(SALT_LENGTH))
 }
@@ -67,7 +81,8 @@ function assertSigner(signer: unknown): asserts signer is Signer {
  * with the same content still have different, unguessable ids. The issuer keeps nothing.
  *
  * @param options - see {@link IssueOptions}
- * @returns the signed record; hand `record.toString()` or `record.bytes` to the customer
+ * @returns the signed record; hand `record.toString()` or `record.bytes` to the customer. With
+ *   `disclosable`, a {@link DisclosedRecord}: the record plus every disclosure, the holder's copy
  * @throws {CounterfoilError} `ERR_MALFORMED` / `ERR_INVALID_DID` for bad fields, `ERR_SIGNER_FAILED`
  * @throws {TypeError | RangeError} for programmer mistakes (missing signer, milliseconds for seconds)
  * @example
@@ -80,7 +95,9 @@ function assertSigner(signer: unknown): asserts signer is Signer {
  * })
  * ```
  */
-export async function issue(options: IssueOptions): Promise<SignedRecord> {
+export async function issue(options: DisclosableIssueOptions): Promise<DisclosedRecord>
+export async function issue(options: IssueOptions): Promise<SignedRecord>
+export async function issue(options: IssueOptions | DisclosableIssueOptions): Promise<SignedRecord | DisclosedRecord> {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected an object')
   const { signer } = options
   assertSigner(signer)
@@ -100,6 +117,12 @@ export async function issue(options: IssueOptions): Promise<SignedRecord> {
     fields.exp = iat + options.expiresIn
   }
   if (options.validUntil !== undefined) fields.exp = toSeconds(options.validUntil, 'validUntil')
+  const { disclosable, decoys } = options as Partial<DisclosableIssueOptions>
+  const redaction = disclosable === undefined ? undefined : redactClaims(options.claims, disclosable, salt, decoys)
+  if (redaction !== undefined) {
+    fields.claims = redaction.claims
+    fields.sd = redaction.digests
+  }
   if (options.registry !== undefined) fields.reg = options.registry
   if (options.revocable ?? options.registry !== undefined) {
     const { publicKey } = await deriveRevocationKey(signer, salt)
@@ -112,7 +135,8 @@ export async function issue(options: IssueOptions): Promise<SignedRecord> {
   const payloadBytes = encodeCbor(fields)
   const payload: RecordPayload = parsePayload(decodeCbor(payloadBytes))
   const signature = await signAs(signer, signingInput(cidOf(payloadBytes)))
-  return assembleRecord(payloadBytes, payload, [{ signer: signer.did, signature }])
+  const record = assembleRecord(payloadBytes, payload, [{ signer: signer.did, signature }])
+  return redaction === undefined ? record : new DisclosedRecord(record, redaction.disclosures)
 }
 
 /**

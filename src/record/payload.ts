@@ -6,6 +6,7 @@ import type { CborValue } from '../codec/dag-cbor.js'
 import { CounterfoilError } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { checkPublicKey } from '../keys/strict.js'
+import { parseDigestList } from './digest-list.js'
 
 /** Wire-format version this library writes and reads. */
 export const RECORD_VERSION = 1
@@ -48,9 +49,11 @@ export interface RecordPayload {
   readonly reg?: string
   /** Revocation keys, present on records meant to be registered. */
   readonly rev?: RevocationKeys
+  /** Sorted digests of disclosable claims and decoys (selective disclosure, docs/spec.md §11). */
+  readonly sd?: readonly Uint8Array[]
 }
 
-const KNOWN_FIELDS = new Set(['v', 'type', 'iss', 'sub', 'iat', 'nbf', 'exp', 'claims', 'salt', 'reg', 'rev'])
+const KNOWN_FIELDS = new Set(['v', 'type', 'iss', 'sub', 'iat', 'nbf', 'exp', 'claims', 'salt', 'reg', 'rev', 'sd'])
 const TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/
 
 function malformed(message: string): CounterfoilError {
@@ -157,5 +160,9 @@ export function parsePayload(value: unknown): RecordPayload {
   }
   if (value.reg !== undefined) payload.reg = checkRegistryOrigin(value.reg)
   if (value.rev !== undefined) payload.rev = revocationKeys(value.rev)
+  if (value.sd !== undefined) {
+    if (!isPlainMap(payload.claims)) throw malformed('"claims" must be a map when "sd" is present')
+    payload.sd = parseDigestList(value.sd)
+  }
   return payload
 }

@@ -1,8 +1,11 @@
 import type { ErrorCode } from '../errors.js'
 import type { SignedRecord } from './envelope.js'
+import type { DisclosureSummary } from './disclosure.js'
 
 /** The checks `verify` can run, in the order it runs them. */
 export type CheckName = 'decode' | 'signatures' | 'validity' | 'issuer' | 'signers' | 'status'
+  // selective disclosure and presentations (src/holder)
+  | 'disclosure' | 'audience' | 'nonce' | 'freshness' | 'replay' | 'holder' | 'records'
 
 /** One check that ran, and how it went. */
 export interface Check {
@@ -37,4 +40,6 @@ export interface VerifyResult {
   readonly checks: readonly Check[]
   /** Every reason the record is not valid; empty when valid. */
   readonly errors: readonly VerifyError[]
+  /** For a record with disclosable claims: what was disclosed, withheld, and the claims as shown. */
+  readonly disclosure?: DisclosureSummary
 }
