@@ -1,0 +1,49 @@
+/**
+ * `counterfoil demo` and `counterfoil serve` as commands (their work lives in demo.ts and serve.ts).
+ */
+import { parseArgs } from 'node:util'
+import { runDemo } from './demo.js'
+import { runServe } from './serve.js'
+import { atMost, type Command } from './usage.js'
+
+/** `counterfoil demo`. */
+export const demo: Command = {
+  name: 'demo',
+  summary: 'run the whole loop against an embedded registry on loopback',
+  help: `Usage: counterfoil demo
+
+Issue → hold → verify → tamper → register → revoke → re-verify → the customer withdraws a consent,
+against an embedded SQLite registry served over HTTP on loopback, printing what each party sees.
+Exit code 0 when every step behaved as expected.`,
+  async run(argv) {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
+    atMost(positionals, 0)
+    return runDemo()
+  },
+}
+
+/** `counterfoil serve`. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run a registry (SQLite by default, PostgreSQL with --postgres)',
+  help: `Usage: counterfoil serve [--port N] [--host H] [--db FILE | --postgres URL] [--origin NAME] [--key-file FILE]
+
+Runs a registry over HTTP until SIGINT/SIGTERM. Prints its URL, origin and key on start.
+
+  --port N          port (default 8080; 0 picks a free one)
+  --host H          interface (default 127.0.0.1)
+  --db FILE         SQLite file (default ./counterfoil-registry.db)
+  --postgres URL    PostgreSQL instead of SQLite (several servers may share one database)
+  --origin NAME     log origin, the checkpoint's first line (default counterfoil.local/log)
+  --key-file FILE   registry key (hex seed; "keygen --out" writes one); created on first start
+                    (default ./counterfoil-registry.key, mode 0600)`,
+  async run(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, postgres: { type: 'string' }, origin: { type: 'string' }, 'key-file': { type: 'string' } },
+    })
+    atMost(positionals, 0)
+    return runServe(values)
+  },
+}
