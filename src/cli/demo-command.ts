@@ -1,9 +1,8 @@
 /**
- * `counterfoil demo` and `counterfoil serve` as commands (their work lives in demo.ts and serve.ts).
+ * `counterfoil demo` and `counterfoil serve` as commands (their work lives in demo.ts and serve.ts,
+ * loaded on use so other commands start without the SQLite and PostgreSQL drivers).
  */
 import { parseArgs } from 'node:util'
-import { runDemo } from './demo.js'
-import { runServe } from './serve.js'
 import { atMost, type Command } from './usage.js'
 
 /** `counterfoil demo`. */
@@ -18,6 +17,7 @@ Exit code 0 when every step behaved as expected.`,
   async run(argv) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
     atMost(positionals, 0)
+    const { runDemo } = await import('./demo.js')
     return runDemo()
   },
 }
@@ -44,6 +44,7 @@ Runs a registry over HTTP until SIGINT/SIGTERM. Prints its URL, origin and key o
       options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, postgres: { type: 'string' }, origin: { type: 'string' }, 'key-file': { type: 'string' } },
     })
     atMost(positionals, 0)
+    const { runServe } = await import('./serve.js')
     return runServe(values)
   },
 }

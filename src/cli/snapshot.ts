@@ -9,11 +9,12 @@ import { isoSeconds, print, printJson } from './output.js'
 import { REGISTRY_HELP, REGISTRY_OPTIONS, registryFrom } from './registry-flags.js'
 import { atMost, UsageError, type Command } from './usage.js'
 
-function counts(snapshot: StatusSnapshot): Record<string, number> {
-  const out: Record<string, number> = { valid: 0, suspended: 0, revoked: 0, withdrawn: 0 }
+// Only registrations can be flagged; every other log index (status entries) reads as 0, "valid".
+function flagged(snapshot: StatusSnapshot): Record<string, number> {
+  const out: Record<string, number> = { suspended: 0, revoked: 0, withdrawn: 0 }
   for (let i = 0; i < snapshot.logSize; i++) {
     const state = snapshotStatus(snapshot, i).state
-    out[state] = (out[state] ?? 0) + 1
+    if (state in out) out[state]! += 1
   }
   return out
 }
@@ -26,9 +27,9 @@ export const snapshot: Command = {
        counterfoil snapshot --in FILE --registry-key DID [--json]
 
 Fetches the registry's signed status snapshot (a 2-bit status per log index, W3C Bitstring Status
-List compatible), checks its signature, prints the log size, lifetime and counts per state, and
-with --out saves it for "verify --snapshot FILE --proof PROOF" (offline status checks).
-Log indexes that are not registrations (status entries) count as "valid" in the list.
+List compatible), checks its signature, prints the log size, lifetime and how many records are suspended,
+revoked or withdrawn, and with --out saves it for "verify --snapshot FILE --proof PROOF" (offline
+status checks).
 
 ${REGISTRY_HELP}
   --out FILE             save the snapshot bytes here
@@ -51,19 +52,19 @@ ${REGISTRY_HELP}
     }
     const opened = await openSnapshot(bytes, [trusted])
     if (values.out !== undefined) await writeFile(values.out, bytes)
-    const byState = counts(opened)
+    const byState = flagged(opened)
     const now = Math.floor(Date.now() / 1000)
     if (values.json === true) {
       printJson({
         registry: opened.registry, logSize: opened.logSize, issuedAt: opened.issuedAt, expiresAt: opened.expiresAt, expired: now >= opened.expiresAt,
-        listEntries: opened.list.length * 4, states: byState, revokedKeys: opened.revokedKeys, bytes: bytes.length, ...(values.out === undefined ? {} : { savedTo: values.out }),
+        listEntries: opened.list.length * 4, flagged: byState, revokedKeys: opened.revokedKeys, bytes: bytes.length, ...(values.out === undefined ? {} : { savedTo: values.out }),
       })
     } else {
       print(`snapshot signed by ${opened.registry}`)
       print(`  log size   ${opened.logSize} (list of ${opened.list.length * 4} entries, ${bytes.length} bytes signed and compressed)`)
       print(`  made       ${isoSeconds(opened.issuedAt)}`)
       print(`  expires    ${isoSeconds(opened.expiresAt)}${now >= opened.expiresAt ? ' (EXPIRED)' : ''}`)
-      print(`  states     ${Object.entries(byState).map(([s, n]) => `${s} ${n}`).join(', ')}`)
+      print(`  flagged    ${Object.entries(byState).map(([s, n]) => `${s} ${n}`).join(', ')}`)
       print(`  revoked issuer keys ${opened.revokedKeys.length === 0 ? 'none' : opened.revokedKeys.map((k) => `${k.did} from ${k.from}`).join(', ')}`)
       if (values.out !== undefined) print(`  saved to   ${values.out}`)
     }

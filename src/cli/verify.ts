@@ -16,6 +16,12 @@ function printResult(result: VerifyResult): void {
   for (const c of result.checks) print(`  ${c.ok ? style.green('✓') : style.red('✗')} ${c.name.padEnd(10)} ${c.detail}`)
 }
 
+// "Could not find out" is an I/O outcome (exit 2), not a verdict on the record (exit 1).
+function exitCode(result: VerifyResult): number {
+  if (result.valid) return 0
+  return result.errors.every((e) => e.code === 'ERR_STATUS_UNAVAILABLE') ? 2 : 1
+}
+
 function resultJson(result: VerifyResult): unknown {
   return { valid: result.valid, id: result.id, payload: result.record?.payload, checks: result.checks, errors: result.errors }
 }
@@ -31,7 +37,8 @@ Checks a record's signatures, validity window, issuer and (with a registry or sn
 FILE holds the record as text (u…) or binary; - or no FILE reads stdin.
 With --batch, every file in DIR is one record: prints a progress bar (on a terminal, on stderr),
 then totals, a count per error code and the throughput.
-Exit code: 0 valid (every record, for --batch), 1 invalid, 2 usage or I/O error.
+Exit code: 0 valid (every record, for --batch), 1 invalid, 2 usage or I/O error (including a
+registry that could not be reached: status unknown).
 
   --batch DIR            verify every file in DIR
   --chunk N              records per verifyMany call with --batch (default ${DEFAULT_CHUNK})
@@ -52,7 +59,7 @@ ${VERIFY_HELP}`,
     const result = await verifyRecord(await readRecord(positionals[0]), options)
     if (values.json === true) printJson(resultJson(result))
     else printResult(result)
-    return result.valid ? 0 : 1
+    return exitCode(result)
   },
 }
 
@@ -73,7 +80,7 @@ ${VERIFY_HELP}`,
     const result = await verifyRecord(await readRecord(positionals[0]), options)
     if (values.json === true) {
       printJson({ ...(resultJson(result) as object), signatures: result.record?.signatures, bytes: result.record?.bytes.length })
-      return result.valid ? 0 : 1
+      return exitCode(result)
     }
     const record = result.record
     if (record !== undefined) {
@@ -95,6 +102,6 @@ ${VERIFY_HELP}`,
       print()
     }
     printResult(result)
-    return result.valid ? 0 : 1
+    return exitCode(result)
   },
 }
