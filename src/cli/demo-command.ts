@@ -3,7 +3,20 @@
  * loaded on use so other commands start without the SQLite and PostgreSQL drivers).
  */
 import { parseArgs } from 'node:util'
-import { atMost, type Command } from './usage.js'
+import { atMost, UsageError, type Command } from './usage.js'
+
+// better-sqlite3 and pg are optional peer dependencies: say which one to install.
+async function needsDriver<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load()
+  } catch (e) {
+    const missing = /Cannot find (?:package|module) '(better-sqlite3|pg)'/.exec((e as Error).message)?.[1]
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && missing !== undefined) {
+      throw new UsageError(`this needs the optional dependency ${missing}: npm install ${missing}`)
+    }
+    throw e
+  }
+}
 
 /** `counterfoil demo`. */
 export const demo: Command = {
@@ -17,7 +30,7 @@ Exit code 0 when every step behaved as expected.`,
   async run(argv) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
     atMost(positionals, 0)
-    const { runDemo } = await import('./demo.js')
+    const { runDemo } = await needsDriver(() => import('./demo.js'))
     return runDemo()
   },
 }
@@ -45,6 +58,6 @@ Runs a registry over HTTP until SIGINT/SIGTERM. Prints its URL, origin and key o
     })
     atMost(positionals, 0)
     const { runServe } = await import('./serve.js')
-    return runServe(values)
+    return needsDriver(() => runServe(values))
   },
 }
