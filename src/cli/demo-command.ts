@@ -39,7 +39,7 @@ Exit code 0 when every step behaved as expected.`,
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run a registry (SQLite by default, PostgreSQL with --postgres)',
-  help: `Usage: counterfoil serve [--port N] [--host H] [--db FILE | --postgres URL] [--origin NAME] [--key-file FILE]
+  help: `Usage: counterfoil serve [--port N] [--host H] [--db FILE | --postgres URL [--schema NAME]] [--origin NAME] [--key-file FILE]
 
 Runs a registry over HTTP until SIGINT/SIGTERM. Prints its URL, origin and key on start.
 
@@ -47,6 +47,7 @@ Runs a registry over HTTP until SIGINT/SIGTERM. Prints its URL, origin and key o
   --host H          interface (default 127.0.0.1)
   --db FILE         SQLite file (default ./counterfoil-registry.db)
   --postgres URL    PostgreSQL instead of SQLite (several servers may share one database)
+  --schema NAME     with --postgres: the schema holding the log (default counterfoil)
   --origin NAME     log origin, the checkpoint's first line (default counterfoil.local/log)
   --key-file FILE   registry key (hex seed; "keygen --out" writes one); created on first start
                     (default ./counterfoil-registry.key, mode 0600)`,
@@ -54,9 +55,10 @@ Runs a registry over HTTP until SIGINT/SIGTERM. Prints its URL, origin and key o
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, postgres: { type: 'string' }, origin: { type: 'string' }, 'key-file': { type: 'string' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, postgres: { type: 'string' }, origin: { type: 'string' }, 'key-file': { type: 'string' }, schema: { type: 'string' } },
     })
     atMost(positionals, 0)
+    if (values.schema !== undefined && values.postgres === undefined) throw new UsageError('--schema is for --postgres')
     const { runServe } = await import('./serve.js')
     return needsDriver(() => runServe(values))
   },

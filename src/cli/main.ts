@@ -40,7 +40,8 @@ function describe(e: unknown, command: string | undefined): { code: string; mess
   if (typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
     return { code: 'ERR_USAGE', message: `${err.message}${command === undefined ? '' : ` (see counterfoil ${command} --help)`}` }
   }
-  if (e instanceof UsageError) return { code: 'ERR_USAGE', message: `${e.message}${command === undefined ? '' : ` (see counterfoil ${command} --help)`}` }
+  // runServe and the library report bad flag values (a port out of range) as RangeError.
+  if (e instanceof UsageError || e instanceof RangeError) return { code: 'ERR_USAGE', message: `${e.message}${command === undefined ? '' : ` (see counterfoil ${command} --help)`}` }
   if (typeof err?.code === 'string' && typeof err.syscall === 'string') return { code: 'ERR_IO', message: `${err.message}` }
   return { code: 'ERR_INTERNAL', message: err instanceof Error ? err.message : String(e) }
 }

@@ -31,12 +31,12 @@ async function loadOrCreateSeed(path: string): Promise<Uint8Array> {
  * @param values - parsed CLI flags
  * @returns exit code
  */
-export async function runServe(values: { port?: string | undefined; host?: string | undefined; db?: string | undefined; postgres?: string | undefined; origin?: string | undefined; 'key-file'?: string | undefined }): Promise<number> {
+export async function runServe(values: { port?: string | undefined; host?: string | undefined; db?: string | undefined; postgres?: string | undefined; origin?: string | undefined; 'key-file'?: string | undefined; schema?: string | undefined }): Promise<number> {
   const port = Number(values.port ?? '8080')
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port expected 0-65535, got ${values.port}`)
   // Loaded on use: better-sqlite3 and pg are optional peer dependencies, and one is enough.
   const store: Store = values.postgres !== undefined
-    ? await (await import('../node/postgres-store.js')).postgresStore(values.postgres)
+    ? await (await import('../node/postgres-store.js')).postgresStore(values.postgres, values.schema === undefined ? {} : { schema: values.schema })
     : await (await import('../node/sqlite-store.js')).sqliteStore(values.db ?? './counterfoil-registry.db')
   const signer = await signerFromSeed(await loadOrCreateSeed(values['key-file'] ?? './counterfoil-registry.key'))
   const registry = await createRegistry({ store, signer, origin: values.origin ?? 'counterfoil.local/log' })
