@@ -47,9 +47,17 @@ export async function verifyBatch(dir: string, options: VerifyOptions, chunk = D
   const invalidFiles: { file: string; errors: string[] }[] = []
   let valid = 0
   const start = performance.now()
+  const read = (names: readonly string[]) => {
+    const reading = Promise.all(names.map(async (name) => recordInput(new Uint8Array(await readFile(join(dir, name))))))
+    reading.catch(() => {}) // a read error surfaces where the chunk is awaited, not as an unhandled rejection
+    return reading
+  }
+  // The next chunk's files are read while this chunk verifies.
+  let next = read(files.slice(0, chunk))
   for (let at = 0; at < files.length; at += chunk) {
     const names = files.slice(at, at + chunk)
-    const inputs = await Promise.all(names.map(async (name) => recordInput(new Uint8Array(await readFile(join(dir, name))))))
+    const inputs = await next
+    if (at + chunk < files.length) next = read(files.slice(at + chunk, at + 2 * chunk))
     const results = await verifyMany(inputs, options)
     results.forEach((result, i) => {
       if (result.valid) {
