@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateKeyPair, signerFromSeed } from '../../src/keys/index.js'
 import { issue } from '../../src/record/issue.js'
-import { json, runCli } from './run-cli.js'
+import { CLI, json, runCli } from './run-cli.js'
 
 // 2,000 records: 1,880 good, 60 forged (a claim byte changed after signing), 50 expired,
 // 10 garbage files. Good ones are split between the text and the binary form.
@@ -103,5 +104,14 @@ describe('counterfoil verify --batch DIR', () => {
     } finally {
       await rm(good, { recursive: true, force: true })
     }
+  })
+
+  // util-linux `script` gives the CLI a real pseudo-terminal (stdout and stderr both on it).
+  const hasScript = spawnSync('script', ['--version']).status === 0
+  it.runIf(hasScript)('draws a progress bar on a terminal, then clears it before the summary', () => {
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${CLI} verify --batch ${dir} --chunk 100`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect(tty.stdout).toMatch(/\r\[#+-*\] \d+\/2000 \d+% \d+ records\/s/)
+    expect(tty.stdout).toMatch(/\[#{30}\] 2000\/2000 100%/)
+    expect(tty.stdout).toMatch(/\r\x1b\[2K2000 records: 1880 valid, 120 invalid/)
   })
 })
