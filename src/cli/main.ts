@@ -1,100 +1,84 @@
 #!/usr/bin/env node
 /**
- * The `counterfoil` command. Exit codes: 0 success/valid, 1 invalid, 2 usage or I/O error.
+ * The `counterfoil` command: dispatches to one module per command.
+ * Exit codes: 0 valid / success, 1 invalid / refused, 2 usage or I/O error.
  */
-import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
-import { runDemo } from './demo.js'
-import { runServe } from './serve.js'
-import { verify } from '../verify.js'
-import { remoteRegistry } from '../registry/remote.js'
-import { generateKeyPair } from '../keys/index.js'
-import { toHex } from '../codec/bytes.js'
-import { CounterfoilError } from '../errors.js'
+import { CounterfoilError, type ErrorCode } from '../errors.js'
+import { demo, serveCommand } from './demo-command.js'
+import { issue } from './issue.js'
+import { keygen } from './keygen.js'
+import { printJson } from './output.js'
+import { snapshot } from './snapshot.js'
+import { statusCommands } from './status-change.js'
+import { EXIT, UsageError, type Command } from './usage.js'
+import { inspect, verify } from './verify.js'
+
+const COMMANDS: readonly Command[] = [demo, keygen, issue, verify, inspect, ...statusCommands, snapshot, serveCommand]
 
 const HELP = `counterfoil — customer-held signed records; the company keeps only a counterfoil
 
-Usage:
-  counterfoil demo                      run the whole loop against an embedded registry
-  counterfoil keygen [--json]           make an Ed25519 key (seed hex and did:key)
-  counterfoil verify [FILE|-] [--registry URL --registry-key DID] [--trust DID]... [--json]
-  counterfoil inspect [FILE|-] [--json] show a record's fields and checks
-  counterfoil serve [--port N] [--host H] [--db FILE | --postgres URL] [--origin NAME] [--key-file FILE]
-  counterfoil --help
+Usage: counterfoil COMMAND [options]      counterfoil COMMAND --help for its options
 
-Exit codes: 0 valid/success, 1 invalid, 2 usage or I/O error.`
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-async function readInput(path: string | undefined): Promise<string> {
-  if (path === undefined || path === '-') {
-    const chunks: Buffer[] = []
-    for await (const c of process.stdin) chunks.push(c as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
+Every command takes --json for machine output (except demo and serve).
+Colour only on a terminal, and never with NO_COLOR set.
+Exit codes: 0 valid / success, 1 invalid / refused, 2 usage or I/O error.`
+
+/** Registry answers that mean "could not reach it", not "it said no". */
+const IO_CODES: readonly ErrorCode[] = ['ERR_REGISTRY_UNAVAILABLE', 'ERR_OVERLOADED', 'ERR_STORE']
+
+function exitCodeOf(e: unknown): number {
+  if (e instanceof CounterfoilError) return IO_CODES.includes(e.code) ? EXIT.usage : EXIT.invalid
+  return EXIT.usage
+}
+
+function describe(e: unknown, command: string | undefined): { code: string; message: string } {
+  if (e instanceof CounterfoilError) return { code: e.code, message: e.message }
+  const err = e as NodeJS.ErrnoException
+  if (typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+    return { code: 'ERR_USAGE', message: `${err.message}${command === undefined ? '' : ` (see counterfoil ${command} --help)`}` }
   }
-  return readFile(path, 'utf8')
+  // runServe and the library report bad flag values (a port out of range) as RangeError.
+  if (e instanceof UsageError || e instanceof RangeError) return { code: 'ERR_USAGE', message: `${e.message}${command === undefined ? '' : ` (see counterfoil ${command} --help)`}` }
+  if (typeof err?.code === 'string' && typeof err.syscall === 'string') return { code: 'ERR_IO', message: `${err.message}` }
+  return { code: 'ERR_INTERNAL', message: err instanceof Error ? err.message : String(e) }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean' }, registry: { type: 'string' }, 'registry-key': { type: 'string' }, trust: { type: 'string', multiple: true },
-      port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, postgres: { type: 'string' }, origin: { type: 'string' },
-      'key-file': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || values.help === true) {
-    console.log(HELP)
-    return command === undefined ? 2 : 0
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined
+    process.stdout.write(`${topic?.help ?? HELP}\n`)
+    return name === undefined ? EXIT.usage : EXIT.ok
   }
-  switch (command) {
-    case 'demo':
-      return runDemo()
-    case 'keygen': {
-      const kp = await generateKeyPair()
-      if (values.json === true) console.log(JSON.stringify({ did: kp.did, seed: toHex(kp.seed) }))
-      else console.log(`did:  ${kp.did}\nseed: ${toHex(kp.seed)}   (secret: keep it safe)`)
-      return 0
-    }
-    case 'verify':
-    case 'inspect': {
-      const text = await readInput(positionals[0])
-      const registry = values.registry === undefined ? undefined : remoteRegistry(values.registry, values['registry-key'] === undefined ? {} : { key: values['registry-key'] })
-      const result = await verify(text.trim(), {
-        ...(values.trust === undefined ? {} : { trustedIssuers: values.trust }),
-        ...(registry === undefined ? {} : { registry }),
-      })
-      if (values.json === true) {
-        console.log(JSON.stringify({ valid: result.valid, id: result.id, payload: result.record?.payload, checks: result.checks, errors: result.errors },
-          (_k, v: unknown) => (v instanceof Uint8Array ? toHex(v) : typeof v === 'bigint' ? v.toString() : v), 2))
-      } else {
-        if (command === 'inspect' && result.record !== undefined) {
-          const p = result.record.payload
-          console.log(`id       ${result.id}\ntype     ${p.type}\nissuer   ${p.iss}\nsubject  ${p.sub}\nissued   ${new Date(p.iat * 1000).toISOString()}`)
-          if (p.exp !== undefined) console.log(`expires  ${new Date(p.exp * 1000).toISOString()}`)
-          console.log(`claims   ${JSON.stringify(p.claims, (_k, v: unknown) => (v instanceof Uint8Array ? toHex(v) : v))}`)
-        }
-        console.log(result.valid ? 'VALID' : `INVALID: ${result.errors.map((e) => `${e.code} (${e.message})`).join('; ')}`)
-        for (const c of result.checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)
-      }
-      return result.valid ? 0 : 1
-    }
-    case 'serve':
-      return runServe(values)
-    default:
-      console.error(`counterfoil: unknown command "${command}"\n\n${HELP}`)
-      return 2
+  if (name === '--version' || name === '-v') {
+    // Bundled into dist/cli/main.js, so package.json is two levels up.
+    const { createRequire } = await import('node:module')
+    process.stdout.write(`${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}\n`)
+    return EXIT.ok
   }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (command === undefined) throw new UsageError(`unknown command "${name}"; try counterfoil --help`)
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`)
+    return EXIT.ok
+  }
+  return command.run(rest)
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2)
+main(argv).then(
   (code) => {
     process.exitCode = code
   },
   (e: unknown) => {
-    console.error(e instanceof CounterfoilError ? `${e.message} [${e.code}]` : e instanceof Error ? `counterfoil: ${e.message}` : e)
-    process.exitCode = 2
+    const known = COMMANDS.some((c) => c.name === argv[0]) ? argv[0] : undefined
+    const { code, message } = describe(e, known)
+    if (argv.includes('--json')) printJson({ ok: false, error: { code, message } })
+    process.stderr.write(`${message.startsWith('counterfoil:') ? message : `counterfoil: ${message}`}${code.startsWith('ERR_') && !message.includes(code) && e instanceof CounterfoilError ? ` [${code}]` : ''}\n`)
+    if (code === 'ERR_INTERNAL' && process.env.COUNTERFOIL_DEBUG !== undefined) console.error(e)
+    process.exitCode = exitCodeOf(e)
   },
 )
-

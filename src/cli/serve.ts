@@ -9,8 +9,6 @@ import { generateKeyPair, signerFromSeed } from '../keys/index.js'
 import { toHex } from '../codec/bytes.js'
 import { createRegistry } from '../registry/registry.js'
 import { registryHandler } from '../registry/http.js'
-import { sqliteStore } from '../node/sqlite-store.js'
-import { postgresStore } from '../node/postgres-store.js'
 import { serve } from '../node/serve.js'
 import type { Store } from '../registry/store/interface.js'
 
@@ -33,10 +31,13 @@ async function loadOrCreateSeed(path: string): Promise<Uint8Array> {
  * @param values - parsed CLI flags
  * @returns exit code
  */
-export async function runServe(values: { port?: string | undefined; host?: string | undefined; db?: string | undefined; postgres?: string | undefined; origin?: string | undefined; 'key-file'?: string | undefined }): Promise<number> {
+export async function runServe(values: { port?: string | undefined; host?: string | undefined; db?: string | undefined; postgres?: string | undefined; origin?: string | undefined; 'key-file'?: string | undefined; schema?: string | undefined }): Promise<number> {
   const port = Number(values.port ?? '8080')
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port expected 0-65535, got ${values.port}`)
-  const store: Store = values.postgres !== undefined ? await postgresStore(values.postgres) : await sqliteStore(values.db ?? './counterfoil-registry.db')
+  // Loaded on use: better-sqlite3 and pg are optional peer dependencies, and one is enough.
+  const store: Store = values.postgres !== undefined
+    ? await (await import('../node/postgres-store.js')).postgresStore(values.postgres, values.schema === undefined ? {} : { schema: values.schema })
+    : await (await import('../node/sqlite-store.js')).sqliteStore(values.db ?? './counterfoil-registry.db')
   const signer = await signerFromSeed(await loadOrCreateSeed(values['key-file'] ?? './counterfoil-registry.key'))
   const registry = await createRegistry({ store, signer, origin: values.origin ?? 'counterfoil.local/log' })
   const server = await serve(registryHandler(registry), { port, host: values.host ?? '127.0.0.1' })

@@ -27,3 +27,9 @@ export { signCheckpoint, openCheckpoint, type VerifiedCheckpoint } from './log/s
 export { formatVerifierKey, parseVerifierKey, noteVerifier, signNote, openNote, type NoteVerifier } from './log/note.js'
 export { hashLeaf, hashChildren, verifyInclusion, verifyConsistency } from './log/merkle.js'
 export { formatProofFile, parseProofFile, verifyProofFile, type TlogProof } from './log/proof-file.js'
+// Types named by the exports above, and the helper decodeEntry's docs point to (so the API docs resolve).
+export { checkEntrySignature } from './entries.js'
+export type { NodeId } from './log/node-ids.js'
+export { DEFAULT_MAX_NOTE_BYTES, DEFAULT_MAX_SIGNATURES, type NoteSignature, type OpenedNote, type OpenNoteOptions } from './log/note.js'
+export type { OpenCheckpointOptions } from './log/signed-checkpoint.js'
+export type { VerifiedProof, VerifyProofFileOptions } from './log/proof-file.js'
