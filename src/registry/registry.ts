@@ -14,11 +14,12 @@ import type { Signer } from '../keys/interface.js'
 import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry } from './entries.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
+import { NodeCache } from './log/node-cache.js'
 import { formatVerifierKey } from './log/note.js'
 import { signCheckpoint } from './log/signed-checkpoint.js'
 import { appendLeaves, consistencyProof, inclusionProof, rootAt } from './log/tree.js'
 import { signBucket, signSnapshot, signStatusNote, type BucketItem } from './status/answers.js'
-import type { StatusRow, Store, StoredEntry, StoreTx } from './store/interface.js'
+import type { StatusRow, Store, StoredEntry, StoredNodeRow, StoreTx } from './store/interface.js'
 
 /** How to run a registry. */
 export interface RegistryOptions {
@@ -56,11 +57,18 @@ export interface Registry extends RegistryClient {
   close(): Promise<void>
 }
 
+/** Where an entry landed, and the signed checkpoint of the transaction that covers it. */
+interface Sequenced {
+  readonly index: number
+  readonly duplicate: boolean
+  readonly checkpoint: string
+}
+
 interface Pending {
   readonly bytes: Uint8Array
   readonly entry: LogEntry
   readonly leafHash: Uint8Array
-  readonly resolve: (r: { index: number; duplicate: boolean }) => void
+  readonly resolve: (r: Sequenced) => void
   readonly reject: (e: unknown) => void
 }
 
@@ -141,6 +149,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   /** Bumped on every commit: a note built from reads that a commit overtook is not cached. */
   let commits = 0
   let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
+  /** Proof reads: the nodes each batch just committed, and hot upper levels, stay in memory. */
+  const nodes = new NodeCache(store, 100_000)
 
   async function authorise(entry: LogEntry, bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
     if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key')) {
@@ -211,6 +221,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const batch = pending.splice(0, batchSize)
       const outcomes: ({ index: number; duplicate: boolean } | { error: unknown })[] = []
       let size = 0
+      let checkpoint: string | undefined
+      let committedNodes: readonly StoredNodeRow[] = []
       try {
         await store.transaction(async (tx) => {
           outcomes.length = 0
@@ -231,11 +243,16 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
             }
           }
           size = start
-          if (stored.length === 0) return
+          if (stored.length === 0) {
+            checkpoint = await tx.latestCheckpoint()
+            return
+          }
           const { newNodes, newSize, root } = await appendLeaves(tx, start, stored.map((s) => s.leafHash))
           await tx.putEntries(stored)
           await tx.putNodes(newNodes)
-          await tx.putCheckpoint(newSize, await signCheckpoint({ origin, size: newSize, rootHash: root, extensions: [] }, signer))
+          committedNodes = newNodes
+          checkpoint = await signCheckpoint({ origin, size: newSize, rootHash: root, extensions: [] }, signer)
+          await tx.putCheckpoint(newSize, checkpoint)
           size = newSize
         })
       } catch (e) {
@@ -244,12 +261,15 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         continue
       }
       commits++
+      nodes.remember(committedNodes)
       noteCache.clear()
       if (snapshotCache !== undefined && snapshotCache.size !== size) snapshotCache = undefined
+      const note = checkpoint
       batch.forEach((item, i) => {
         const o = outcomes[i]!
         if ('error' in o) item.reject(o.error)
-        else item.resolve(o)
+        else if (note === undefined) item.reject(refuse('ERR_STORE', 'no checkpoint'))
+        else item.resolve({ ...o, checkpoint: note })
       })
     }
   }
@@ -267,13 +287,11 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     else timer = setTimeout(run, batchDelayMs)
   }
 
-  async function receiptFor(index: number, entry: Uint8Array, duplicate: boolean): Promise<Receipt> {
-    const checkpoint = await store.latestCheckpoint()
-    if (checkpoint === undefined) throw refuse('ERR_STORE', 'no checkpoint')
-    // The size in the checkpoint note itself: under several servers, size() may already be newer.
+  /** A receipt against `checkpoint`: the one signed in the transaction that sequenced (or found) the entry. */
+  async function receiptFor({ index, duplicate, checkpoint }: Sequenced, entry: Uint8Array): Promise<Receipt> {
     const size = Number(checkpoint.split('\n')[1])
     if (!(size > index)) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
-    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(store, index, size), duplicate }
+    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(nodes, index, size), duplicate }
   }
 
   const registry: Registry = {
@@ -350,11 +368,11 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     },
     async inclusionProof(index, size) {
       if (size > (await store.size()) || index >= size) throw refuse('ERR_NOT_FOUND', `no entry ${index} in a tree of size ${size}`)
-      return inclusionProof(store, index, size)
+      return inclusionProof(nodes, index, size)
     },
     async consistencyProof(first, second) {
       if (second > (await store.size()) || first > second) throw refuse('ERR_NOT_FOUND', `no consistency proof from ${first} to ${second}`)
-      return consistencyProof(store, first, second)
+      return consistencyProof(nodes, first, second)
     },
     async close() {
       closed = true
@@ -374,11 +392,11 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     // Checked after the (async) signature checks, right before queueing, so the cap holds under concurrency.
     if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
     const leafHash = hashLeaf(bytes)
-    const { index, duplicate } = await new Promise<{ index: number; duplicate: boolean }>((resolve, reject) => {
+    const sequenced = await new Promise<Sequenced>((resolve, reject) => {
       pending.push({ bytes, entry, leafHash, resolve, reject })
       schedule()
     })
-    return receiptFor(index, duplicate ? (await store.entries(index, index + 1))[0]!.bytes : bytes, duplicate)
+    return receiptFor(sequenced, sequenced.duplicate ? (await store.entries(sequenced.index, sequenced.index + 1))[0]!.bytes : bytes)
   }
 
   internals.set(registry, {
