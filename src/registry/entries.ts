@@ -11,7 +11,7 @@ import { decodeCbor, encodeCbor, type CborValue } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
-import { signEd25519, verifyEd25519Concurrent } from '../keys/ed25519.js'
+import { signEd25519, verifyEd25519 } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
 import { checkPublicKey } from '../keys/strict.js'
 import type { RevocationKeys } from '../record/payload.js'
@@ -195,8 +195,7 @@ export function decodeEntry(bytes: Uint8Array): LogEntry {
  * @returns true when the signature is valid
  */
 export function checkEntrySignature(entry: LogEntry, publicKey: Uint8Array): Promise<boolean> {
-  // A registry checks many submissions at once: in Node this runs on the thread pool, off the event loop.
-  return verifyEd25519Concurrent(publicKey, statementInput(entry), entry.sig)
+  return verifyEd25519(publicKey, statementInput(entry), entry.sig)
 }
 
 /** The kind column a store indexes. */

@@ -41,6 +41,11 @@ export interface RegistryOptions {
   readonly snapshotTtl?: number
   /** Private registry: only submissions signed by these issuer DIDs are accepted. */
   readonly allowIssuers?: readonly string[]
+  /**
+   * How far in the future an entry's `at` may be, seconds (clock skew between the signer and the
+   * registry). Later entries are refused with `ERR_NOT_YET_VALID`. Default 300.
+   */
+  readonly maxClockSkew?: number
   /** Clock, in seconds (tests). */
   readonly now?: () => number
 }
@@ -130,6 +135,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   const statusTtl = positive(options.statusTtl, 3600, 'statusTtl')
   const snapshotTtl = positive(options.snapshotTtl, 86_400, 'snapshotTtl')
   const now = options.now ?? ((): number => Math.floor(Date.now() / 1000))
+  const maxClockSkew = options.maxClockSkew ?? 300
+  if (!Number.isSafeInteger(maxClockSkew) || maxClockSkew < 0) throw new RangeError(`"maxClockSkew" expected a non-negative integer, got ${maxClockSkew}`)
   const allow = options.allowIssuers === undefined ? undefined : new Set(options.allowIssuers)
   const verifierKey = formatVerifierKey(origin, signer.publicKey)
 
@@ -197,8 +204,12 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       return { index: next, duplicate: false, stored: { ...base, commitment: entry.c } }
     }
     if (entry.t === 'revoke-key') {
+      // A later declaration may move the compromise earlier (more records fall), never later:
+      // raising "from" would rehabilitate records an earlier declaration condemned.
       const prior = await tx.keyRevocation(entry.key)
-      if (prior !== undefined) throw refuse('ERR_CONFLICT', `key ${entry.key} was already revoked at log index ${prior.index}`)
+      if (prior !== undefined && entry.from >= prior.from) {
+        throw refuse('ERR_CONFLICT', `key ${entry.key} is already revoked from log index ${prior.from}; a new declaration may only lower "from"`)
+      }
       if (entry.from > next) throw refuse('ERR_MALFORMED', `"from" (${entry.from}) is after this entry's own position (${next})`)
       await tx.putKeyRevocation({ did: entry.key, from: entry.from, index: next })
       return { index: next, duplicate: false, stored: { ...base, subjectKey: entry.key } }
@@ -388,6 +399,10 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   }
 
   async function submitWithAuth(bytes: Uint8Array, entry: LogEntry, auth: { signer: string; sig: Uint8Array } | undefined): Promise<Receipt> {
+    // A future-dated statement could claim a time the registry has not reached (a suspension that
+    // "began" next year, a registration that sorts after later ones): bounded by the clock skew.
+    const limit = now() + maxClockSkew
+    if (entry.at > limit) throw refuse('ERR_NOT_YET_VALID', `entry "at" ${entry.at} is more than ${maxClockSkew} s ahead of the registry clock (${limit - maxClockSkew})`)
     await authorise(entry, bytes, auth)
     // Checked after the (async) signature checks, right before queueing, so the cap holds under concurrency.
     if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
