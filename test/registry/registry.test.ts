@@ -316,6 +316,27 @@ describe('front-running', () => {
   })
 })
 
+describe('registry outputs', () => {
+  it('are plain Uint8Arrays, never Node Buffers (whose slice() aliases and whose prototype differs)', async () => {
+    const f = await fixture()
+    const rec = await revocableRecord(shop, customer, holder.publicKey)
+    const seed = await revocationSeed(shop, rec)
+    const entry = await regEntry(rec, seed, rec.payload.rev!)
+    const receipt = await f.registry.submit(entry)
+    const { encodeSubmission } = await import('../../src/registry/registry.js')
+    const outputs: [string, Uint8Array][] = [
+      ['signEntry', entry], ['receipt.entry', receipt.entry], ['receipt.leafHash', receipt.leafHash],
+      ...receipt.inclusionPath.map((h, i): [string, Uint8Array] => [`inclusionPath[${i}]`, h]),
+      ['entry()', await f.registry.entry(receipt.index)], ['bucket', await f.registry.bucket(commitmentOf(rec.cid).subarray(0, 2))],
+      ['snapshot', await f.registry.snapshot()], ['encodeSubmission', await encodeSubmission(entry, shop)],
+      ...(await f.registry.statusNotes(commitmentOf(rec.cid))).map((n, i): [string, Uint8Array] => [`statusNotes[${i}]`, n]),
+      ...(await f.registry.inclusionProof(0, 1)).map((h, i): [string, Uint8Array] => [`inclusionProof[${i}]`, h]),
+    ]
+    expect(outputs.length).toBeGreaterThanOrEqual(8)
+    for (const [name, bytes] of outputs) expect({ name, plain: Object.getPrototypeOf(bytes) === Uint8Array.prototype }).toEqual({ name, plain: true })
+  })
+})
+
 describe('revokeKey', () => {
   it('is accepted once per "from"; a second declaration may lower "from" but never keep or raise it (ERR_CONFLICT)', async () => {
     const f = await fixture()
