@@ -5,7 +5,8 @@
  * acknowledged can be lost.
  */
 import { bytesEqual, toHex } from '../codec/bytes.js'
-import { decodeCbor, encodeCbor } from '../codec/dag-cbor.js'
+import { decodeCbor } from '../codec/dag-cbor.js'
+import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
@@ -435,8 +436,8 @@ export function submitAuthenticated(registry: Registry, bytes: Uint8Array, auth:
 
 /** Encodes a submission body for HTTP: `{ entry, auth? }`. */
 export async function encodeSubmission(entry: Uint8Array, submitter?: Signer): Promise<Uint8Array> {
-  if (submitter === undefined) return encodeCbor({ entry })
-  return encodeCbor({ entry, auth: { signer: submitter.did, sig: await submitter.sign(domainSeparated(DOMAIN.submission, entry)) } })
+  if (submitter === undefined) return encodePlain({ entry })
+  return encodePlain({ entry, auth: { signer: submitter.did, sig: await submitter.sign(domainSeparated(DOMAIN.submission, entry)) } })
 }
 
 /** Decodes a submission body. */
