@@ -16,6 +16,7 @@ import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type 
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
 import { NodeCache } from './log/node-cache.js'
+import { TILE_WIDTH, tileNodeIds, type ParsedTilePath } from './log/tiles.js'
 import { formatVerifierKey } from './log/note.js'
 import { signCheckpoint } from './log/signed-checkpoint.js'
 import { appendLeaves, consistencyProof, inclusionProof, rootAt } from './log/tree.js'
@@ -59,6 +60,12 @@ export interface Registry extends RegistryClient {
   readonly verifierKey: string
   /** Log size of the latest checkpoint. */
   size(): Promise<number>
+  /**
+   * A C2SP tlog-tiles resource for the current tree: a hash tile (the `width` 32-byte hashes of tree
+   * level 8·`level`, from node 256·`index`) or an entry bundle (entries 256·`index` onwards, each as
+   * a big-endian uint16 length and the bytes). `ERR_NOT_FOUND` if the tree does not have them yet.
+   */
+  tile(tile: ParsedTilePath): Promise<Uint8Array>
   /** Writes any pending entries and stops accepting new ones. Does not close the store. */
   close(): Promise<void>
 }
@@ -372,6 +379,29 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const { bytes } = await signSnapshot(size, nonValid, keys, at, snapshotTtl, signer)
       snapshotCache = { bytes, size, until: at + Math.min(300, snapshotTtl) }
       return bytes
+    },
+    async tile(tile) {
+      // Nodes at tree level 8L that exist: floor(size / 256^L). Division, not shifts: sizes pass 2^31.
+      const available = Math.floor((await store.size()) / TILE_WIDTH ** tile.level)
+      const first = tile.index * TILE_WIDTH
+      if (first + tile.width > available) throw refuse('ERR_NOT_FOUND', `the tree has no ${tile.kind === 'entries' ? 'entry bundle' : 'tile'} ${tile.level}/${tile.index} of width ${tile.width} yet`)
+      if (tile.kind === 'hashes') {
+        const hashes = await nodes.getNodes(tileNodeIds(tile))
+        const out = new Uint8Array(hashes.length * 32)
+        hashes.forEach((h, i) => out.set(h, i * 32))
+        return out
+      }
+      // c2sp.org/tlog-tiles entry bundle: each entry as a big-endian uint16 length, then its bytes.
+      const entries = await store.entries(first, first + tile.width)
+      const out = new Uint8Array(entries.reduce((n, e) => n + 2 + e.bytes.length, 0))
+      let o = 0
+      for (const e of entries) {
+        out[o] = e.bytes.length >> 8
+        out[o + 1] = e.bytes.length & 0xff
+        out.set(e.bytes, o + 2)
+        o += 2 + e.bytes.length
+      }
+      return out
     },
     async entry(index) {
       const [e] = await store.entries(index, index + 1)
