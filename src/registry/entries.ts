@@ -10,6 +10,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import type { CID } from 'multiformats/cid'
 import { decodeCbor, encodeCbor, type CborValue } from '../codec/dag-cbor.js'
+import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
@@ -139,7 +140,7 @@ export function statementInput(entry: LogEntry): Uint8Array {
 export async function signEntry<E extends LogEntry>(fields: Omit<E, 'sig'>, key: Uint8Array | Signer): Promise<Uint8Array> {
   const input = domainSeparated(entryTag(fields.t), encodeCbor(fields))
   const sig = key instanceof Uint8Array ? await signEd25519(key, input) : await key.sign(input)
-  return encodeCbor({ ...fields, sig })
+  return encodePlain({ ...fields, sig })
 }
 
 function index(value: unknown, name: string): number {

@@ -6,6 +6,7 @@
 import { encodeCbor } from '../codec/dag-cbor.js'
 import { readStreamCapped } from '../codec/stream.js'
 import { fromHex } from './log/encoding.js'
+import { parseTilePath, TILE_WIDTH } from './log/tiles.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { decodeSubmission, submitAuthenticated, type Registry } from './registry.js'
@@ -26,6 +27,7 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   ERR_TOO_LARGE: 413,
   ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   ERR_SIGNATURE_INVALID: 422,
+  ERR_NOT_YET_VALID: 422,
   ERR_OVERLOADED: 503,
   ERR_KEY_REVOKED: 409,
   ERR_SUCCESSION_LOOP: 409,
@@ -92,7 +94,8 @@ export interface HandlerOptions {
  * Routes: `GET /v1/registry` (origin, key), `POST /v1/entries` (CBOR `{ entry, auth? }`),
  * `GET /v1/checkpoint` (C2SP note), `GET /v1/entries/:index`, `GET /v1/proof/inclusion?index&size`,
  * `GET /v1/proof/consistency?first&second`, `GET /v1/status/:commitment-hex[?iss=did]`,
- * `GET /v1/buckets/:prefix-hex`, `GET /v1/snapshot`, `GET /v1/keys/:did` (revoke-key and succession entries).
+ * `GET /v1/buckets/:prefix-hex`, `GET /v1/snapshot`, `GET /v1/keys/:did` (revoke-key and succession entries),
+ * and C2SP tlog-tiles `GET /v1/tile/<L>/<N>[.p/<W>]`, `GET /v1/tile/entries/<N>[.p/<W>]`.
  *
  * @param registry - a running registry
  * @param options - see {@link HandlerOptions}
@@ -145,6 +148,15 @@ export function registryHandler(registry: Registry, options: HandlerOptions = {}
         case 'GET buckets': {
           if (path.length !== 2) break
           return bytes(await registry.bucket(hexParam(path[1]!, 1, 4, 'bucket prefix')), 'public, max-age=60')
+        }
+        case 'GET tile': {
+          // c2sp.org/tlog-tiles under the same prefix as /v1/checkpoint. A full tile never changes.
+          const tile = parseTilePath(path.join('/'))
+          if (tile === undefined) break
+          const body = await registry.tile(tile)
+          return new Response(body as Uint8Array<ArrayBuffer>, {
+            headers: { 'content-type': 'application/octet-stream', 'cache-control': tile.width === TILE_WIDTH ? 'public, max-age=31536000, immutable' : 'public, max-age=60' },
+          })
         }
         case 'GET snapshot':
           return bytes(await registry.snapshot(), 'public, max-age=300')

@@ -5,7 +5,8 @@
  * acknowledged can be lost.
  */
 import { bytesEqual, toHex } from '../codec/bytes.js'
-import { decodeCbor, encodeCbor } from '../codec/dag-cbor.js'
+import { decodeCbor } from '../codec/dag-cbor.js'
+import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
@@ -14,11 +15,13 @@ import type { Signer } from '../keys/interface.js'
 import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry, type SuccessionEntry } from './entries.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
+import { NodeCache } from './log/node-cache.js'
+import { TILE_WIDTH, tileNodeIds, type ParsedTilePath } from './log/tiles.js'
 import { formatVerifierKey } from './log/note.js'
 import { signCheckpoint } from './log/signed-checkpoint.js'
 import { appendLeaves, consistencyProof, inclusionProof, rootAt } from './log/tree.js'
 import { signBucket, signSnapshot, signStatusNote, type BucketItem } from './status/answers.js'
-import type { StatusRow, Store, StoredEntry, StoreTx } from './store/interface.js'
+import type { StatusRow, Store, StoredEntry, StoredNodeRow, StoreTx } from './store/interface.js'
 
 /** How to run a registry. */
 export interface RegistryOptions {
@@ -40,6 +43,11 @@ export interface RegistryOptions {
   readonly snapshotTtl?: number
   /** Private registry: only submissions signed by these issuer DIDs are accepted. */
   readonly allowIssuers?: readonly string[]
+  /**
+   * How far in the future an entry's `at` may be, seconds (clock skew between the signer and the
+   * registry). Later entries are refused with `ERR_NOT_YET_VALID`. Default 300.
+   */
+  readonly maxClockSkew?: number
   /** Clock, in seconds (tests). */
   readonly now?: () => number
 }
@@ -54,15 +62,28 @@ export interface Registry extends RegistryClient {
   keyHistory(did: string): Promise<{ readonly index: number; readonly entry: Uint8Array }[]>
   /** Log size of the latest checkpoint. */
   size(): Promise<number>
+  /**
+   * A C2SP tlog-tiles resource for the current tree: a hash tile (the `width` 32-byte hashes of tree
+   * level 8·`level`, from node 256·`index`) or an entry bundle (entries 256·`index` onwards, each as
+   * a big-endian uint16 length and the bytes). `ERR_NOT_FOUND` if the tree does not have them yet.
+   */
+  tile(tile: ParsedTilePath): Promise<Uint8Array>
   /** Writes any pending entries and stops accepting new ones. Does not close the store. */
   close(): Promise<void>
+}
+
+/** Where an entry landed, and the signed checkpoint of the transaction that covers it. */
+interface Sequenced {
+  readonly index: number
+  readonly duplicate: boolean
+  readonly checkpoint: string
 }
 
 interface Pending {
   readonly bytes: Uint8Array
   readonly entry: LogEntry
   readonly leafHash: Uint8Array
-  readonly resolve: (r: { index: number; duplicate: boolean }) => void
+  readonly resolve: (r: Sequenced) => void
   readonly reject: (e: unknown) => void
 }
 
@@ -127,6 +148,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   const statusTtl = positive(options.statusTtl, 3600, 'statusTtl')
   const snapshotTtl = positive(options.snapshotTtl, 86_400, 'snapshotTtl')
   const now = options.now ?? ((): number => Math.floor(Date.now() / 1000))
+  const maxClockSkew = options.maxClockSkew ?? 300
+  if (!Number.isSafeInteger(maxClockSkew) || maxClockSkew < 0) throw new RangeError(`"maxClockSkew" expected a non-negative integer, got ${maxClockSkew}`)
   const allow = options.allowIssuers === undefined ? undefined : new Set(options.allowIssuers)
   const verifierKey = formatVerifierKey(origin, signer.publicKey)
 
@@ -148,6 +171,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   let snapshotCache: { bytes: Uint8Array; until: number; size: number } | undefined
   /** Successions sequenced earlier in the running batch (store reads see them only after putEntries). */
   const batchSuccessors = new Map<string, string>()
+  /** Proof reads: the nodes each batch just committed, and hot upper levels, stay in memory. */
+  const nodes = new NodeCache(store, 100_000)
 
   async function authorise(entry: LogEntry, bytes: Uint8Array, auth: { signer: string; sig: Uint8Array } | undefined): Promise<void> {
     if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key' || entry.t === 'succession')) {
@@ -195,8 +220,12 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       return { index: next, duplicate: false, stored: { ...base, commitment: entry.c } }
     }
     if (entry.t === 'revoke-key') {
+      // A later declaration may move the compromise earlier (more records fall), never later:
+      // raising "from" would rehabilitate records an earlier declaration condemned.
       const prior = await tx.keyRevocation(entry.key)
-      if (prior !== undefined) throw refuse('ERR_CONFLICT', `key ${entry.key} was already revoked at log index ${prior.index}`)
+      if (prior !== undefined && entry.from >= prior.from) {
+        throw refuse('ERR_CONFLICT', `key ${entry.key} is already revoked from log index ${prior.from}; a new declaration may only lower "from"`)
+      }
       if (entry.from > next) throw refuse('ERR_MALFORMED', `"from" (${entry.from}) is after this entry's own position (${next})`)
       await tx.putKeyRevocation({ did: entry.key, from: entry.from, index: next })
       return { index: next, duplicate: false, stored: { ...base, subjectKey: entry.key } }
@@ -249,6 +278,8 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const batch = pending.splice(0, batchSize)
       const outcomes: ({ index: number; duplicate: boolean } | { error: unknown })[] = []
       let size = 0
+      let checkpoint: string | undefined
+      let committedNodes: readonly StoredNodeRow[] = []
       try {
         await store.transaction(async (tx) => {
           outcomes.length = 0
@@ -270,11 +301,16 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
             }
           }
           size = start
-          if (stored.length === 0) return
+          if (stored.length === 0) {
+            checkpoint = await tx.latestCheckpoint()
+            return
+          }
           const { newNodes, newSize, root } = await appendLeaves(tx, start, stored.map((s) => s.leafHash))
           await tx.putEntries(stored)
           await tx.putNodes(newNodes)
-          await tx.putCheckpoint(newSize, await signCheckpoint({ origin, size: newSize, rootHash: root, extensions: [] }, signer))
+          committedNodes = newNodes
+          checkpoint = await signCheckpoint({ origin, size: newSize, rootHash: root, extensions: [] }, signer)
+          await tx.putCheckpoint(newSize, checkpoint)
           size = newSize
         })
       } catch (e) {
@@ -283,12 +319,15 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         continue
       }
       commits++
+      nodes.remember(committedNodes)
       noteCache.clear()
       if (snapshotCache !== undefined && snapshotCache.size !== size) snapshotCache = undefined
+      const note = checkpoint
       batch.forEach((item, i) => {
         const o = outcomes[i]!
         if ('error' in o) item.reject(o.error)
-        else item.resolve(o)
+        else if (note === undefined) item.reject(refuse('ERR_STORE', 'no checkpoint'))
+        else item.resolve({ ...o, checkpoint: note })
       })
     }
   }
@@ -306,13 +345,11 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     else timer = setTimeout(run, batchDelayMs)
   }
 
-  async function receiptFor(index: number, entry: Uint8Array, duplicate: boolean): Promise<Receipt> {
-    const checkpoint = await store.latestCheckpoint()
-    if (checkpoint === undefined) throw refuse('ERR_STORE', 'no checkpoint')
-    // The size in the checkpoint note itself: under several servers, size() may already be newer.
+  /** A receipt against `checkpoint`: the one signed in the transaction that sequenced (or found) the entry. */
+  async function receiptFor({ index, duplicate, checkpoint }: Sequenced, entry: Uint8Array): Promise<Receipt> {
     const size = Number(checkpoint.split('\n')[1])
     if (!(size > index)) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
-    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(store, index, size), duplicate }
+    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(nodes, index, size), duplicate }
   }
 
   const registry: Registry = {
@@ -386,6 +423,29 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       publicKeyFromDid(did)
       return (await store.keyEntries(did)).map((e) => ({ index: e.index, entry: e.bytes }))
     },
+    async tile(tile) {
+      // Nodes at tree level 8L that exist: floor(size / 256^L). Division, not shifts: sizes pass 2^31.
+      const available = Math.floor((await store.size()) / TILE_WIDTH ** tile.level)
+      const first = tile.index * TILE_WIDTH
+      if (first + tile.width > available) throw refuse('ERR_NOT_FOUND', `the tree has no ${tile.kind === 'entries' ? 'entry bundle' : 'tile'} ${tile.level}/${tile.index} of width ${tile.width} yet`)
+      if (tile.kind === 'hashes') {
+        const hashes = await nodes.getNodes(tileNodeIds(tile))
+        const out = new Uint8Array(hashes.length * 32)
+        hashes.forEach((h, i) => out.set(h, i * 32))
+        return out
+      }
+      // c2sp.org/tlog-tiles entry bundle: each entry as a big-endian uint16 length, then its bytes.
+      const entries = await store.entries(first, first + tile.width)
+      const out = new Uint8Array(entries.reduce((n, e) => n + 2 + e.bytes.length, 0))
+      let o = 0
+      for (const e of entries) {
+        out[o] = e.bytes.length >> 8
+        out[o + 1] = e.bytes.length & 0xff
+        out.set(e.bytes, o + 2)
+        o += 2 + e.bytes.length
+      }
+      return out
+    },
     async entry(index) {
       const [e] = await store.entries(index, index + 1)
       if (e === undefined) throw refuse('ERR_NOT_FOUND', `no log entry at index ${index}`)
@@ -393,11 +453,11 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     },
     async inclusionProof(index, size) {
       if (size > (await store.size()) || index >= size) throw refuse('ERR_NOT_FOUND', `no entry ${index} in a tree of size ${size}`)
-      return inclusionProof(store, index, size)
+      return inclusionProof(nodes, index, size)
     },
     async consistencyProof(first, second) {
       if (second > (await store.size()) || first > second) throw refuse('ERR_NOT_FOUND', `no consistency proof from ${first} to ${second}`)
-      return consistencyProof(store, first, second)
+      return consistencyProof(nodes, first, second)
     },
     async close() {
       closed = true
@@ -413,15 +473,19 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   }
 
   async function submitWithAuth(bytes: Uint8Array, entry: LogEntry, auth: { signer: string; sig: Uint8Array } | undefined): Promise<Receipt> {
+    // A future-dated statement could claim a time the registry has not reached (a suspension that
+    // "began" next year, a registration that sorts after later ones): bounded by the clock skew.
+    const limit = now() + maxClockSkew
+    if (entry.at > limit) throw refuse('ERR_NOT_YET_VALID', `entry "at" ${entry.at} is more than ${maxClockSkew} s ahead of the registry clock (${limit - maxClockSkew})`)
     await authorise(entry, bytes, auth)
     // Checked after the (async) signature checks, right before queueing, so the cap holds under concurrency.
     if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
     const leafHash = hashLeaf(bytes)
-    const { index, duplicate } = await new Promise<{ index: number; duplicate: boolean }>((resolve, reject) => {
+    const sequenced = await new Promise<Sequenced>((resolve, reject) => {
       pending.push({ bytes, entry, leafHash, resolve, reject })
       schedule()
     })
-    return receiptFor(index, duplicate ? (await store.entries(index, index + 1))[0]!.bytes : bytes, duplicate)
+    return receiptFor(sequenced, sequenced.duplicate ? (await store.entries(sequenced.index, sequenced.index + 1))[0]!.bytes : bytes)
   }
 
   internals.set(registry, {
@@ -445,8 +509,8 @@ export function submitAuthenticated(registry: Registry, bytes: Uint8Array, auth:
 
 /** Encodes a submission body for HTTP: `{ entry, auth? }`. */
 export async function encodeSubmission(entry: Uint8Array, submitter?: Signer): Promise<Uint8Array> {
-  if (submitter === undefined) return encodeCbor({ entry })
-  return encodeCbor({ entry, auth: { signer: submitter.did, sig: await submitter.sign(domainSeparated(DOMAIN.submission, entry)) } })
+  if (submitter === undefined) return encodePlain({ entry })
+  return encodePlain({ entry, auth: { signer: submitter.did, sig: await submitter.sign(domainSeparated(DOMAIN.submission, entry)) } })
 }
 
 /** Decodes a submission body. */

@@ -131,6 +131,29 @@ describe('HTTP handler error mapping', () => {
     await expectError(await call('/v1/proof/inclusion?index=0&size=-1'), 400, 'ERR_MALFORMED')
   })
 
+  it('refuses an entry dated beyond the clock-skew bound: ERR_NOT_YET_VALID, HTTP 422, nothing logged', async () => {
+    const { deriveRevocationKey } = await import('../../src/record/revocation-key.js')
+    const { signEntry } = await import('../../src/registry/entries.js')
+    const now = 1_800_000_000
+    const skewed = await createRegistry({ store: memoryStore(), signer: registryKey, origin: 'skew/log', now: () => now, maxClockSkew: 60 })
+    const handle = registryHandler(skewed)
+    const entryAt = async (at: number): Promise<Uint8Array> => {
+      const r = await newRecord()
+      const { seed } = await deriveRevocationKey(shop, r.payload.salt)
+      return signEntry<RegEntry>({ t: 'reg', c: commitmentOf(r.cid), rev: r.payload.rev!, at }, seed)
+    }
+    const post = (entry: Uint8Array): Promise<Response> => handle(new Request('http://x/v1/entries', { method: 'POST', body: encodeCbor({ entry }) as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'application/cbor' } }))
+    const late = await post(await entryAt(now + 61))
+    expect(late.status).toBe(422)
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('ERR_NOT_YET_VALID')
+    await expect(skewed.submit(await entryAt(now + 10_000))).rejects.toMatchObject({ code: 'ERR_NOT_YET_VALID' })
+    expect(await skewed.size()).toBe(0)
+    expect((await post(await entryAt(now + 60))).status).toBe(201) // at the bound: accepted
+    expect((await post(await entryAt(0))).status).toBe(201) // the past is fine
+    expect(await skewed.size()).toBe(2)
+    await skewed.close()
+  })
+
   it('answers 503 with Retry-After when the queue is full', async () => {
     const busy = await createRegistry({ store: memoryStore(), signer: registryKey, origin: 'busy/log', maxPending: 1, batchDelayMs: 50 })
     const handle = registryHandler(busy)

@@ -316,21 +316,52 @@ describe('front-running', () => {
   })
 })
 
+describe('registry outputs', () => {
+  it('are plain Uint8Arrays, never Node Buffers (whose slice() aliases and whose prototype differs)', async () => {
+    const f = await fixture()
+    const rec = await revocableRecord(shop, customer, holder.publicKey)
+    const seed = await revocationSeed(shop, rec)
+    const entry = await regEntry(rec, seed, rec.payload.rev!)
+    const receipt = await f.registry.submit(entry)
+    const { encodeSubmission } = await import('../../src/registry/registry.js')
+    const outputs: [string, Uint8Array][] = [
+      ['signEntry', entry], ['receipt.entry', receipt.entry], ['receipt.leafHash', receipt.leafHash],
+      ...receipt.inclusionPath.map((h, i): [string, Uint8Array] => [`inclusionPath[${i}]`, h]),
+      ['entry()', await f.registry.entry(receipt.index)], ['bucket', await f.registry.bucket(commitmentOf(rec.cid).subarray(0, 2))],
+      ['snapshot', await f.registry.snapshot()], ['encodeSubmission', await encodeSubmission(entry, shop)],
+      ...(await f.registry.statusNotes(commitmentOf(rec.cid))).map((n, i): [string, Uint8Array] => [`statusNotes[${i}]`, n]),
+      ...(await f.registry.inclusionProof(0, 1)).map((h, i): [string, Uint8Array] => [`inclusionProof[${i}]`, h]),
+    ]
+    expect(outputs.length).toBeGreaterThanOrEqual(8)
+    for (const [name, bytes] of outputs) expect({ name, plain: Object.getPrototypeOf(bytes) === Uint8Array.prototype }).toEqual({ name, plain: true })
+  })
+})
+
 describe('revokeKey', () => {
-  it('is accepted once; a second declaration is ERR_CONFLICT', async () => {
+  it('is accepted once per "from"; a second declaration may lower "from" but never keep or raise it (ERR_CONFLICT)', async () => {
     const f = await fixture()
     const old = await party(7)
     await register({ signer: shop, record: await revocableRecord(shop, customer), registry: f.registry })
+    await register({ signer: shop, record: await revocableRecord(shop, await party(12)), registry: f.registry })
     const r = await revokeKey({ signer: old, registry: f.registry })
     expect(r.duplicate).toBe(false)
     await f.checkReceipt(r)
+    // Explicit declarations with distinct times, so none is a byte-identical duplicate.
+    const declare = async (from: number, at: number): Promise<Uint8Array> => signEntry<RevokeKeyEntry>({ t: 'revoke-key', key: old.did, from, at }, old)
+    await rejectsWith(f.registry.submit(await declare(2, T0 + 1)), 'ERR_CONFLICT')
+    await rejectsWith(f.registry.submit(await declare(3, T0 + 2)), 'ERR_CONFLICT')
+    const lowered = await f.registry.submit(await declare(1, T0 + 3))
+    await f.checkReceipt(lowered)
+    await rejectsWith(f.registry.submit(await declare(2, T0 + 4)), 'ERR_CONFLICT') // never raised back
+    await rejectsWith(f.registry.submit(await declare(1, T0 + 5)), 'ERR_CONFLICT')
     const size = await f.registry.size()
-    await rejectsWith(revokeKey({ signer: old, registry: f.registry, from: 0 }), 'ERR_CONFLICT')
-    // Byte-identical resubmission of the accepted entry is just a duplicate.
-    const again = await f.registry.submit(await f.registry.entry(r.index))
-    expect(again).toMatchObject({ index: r.index, duplicate: true })
+    expect(size).toBe(4)
+    const r2 = lowered
+    // Byte-identical resubmission of an accepted entry is just a duplicate.
+    const again = await f.registry.submit(await f.registry.entry(r2.index))
+    expect(again).toMatchObject({ index: r2.index, duplicate: true })
     expect(await f.registry.size()).toBe(size)
-    // Status answers name the revoked key and its position.
+    // Status answers name the revoked key and its lowest position.
     const record = await revocableRecord(old, customer)
     await register({ signer: old, record, registry: f.registry })
     const status = await lookupStatus(record, f.registry)

@@ -350,6 +350,68 @@ export function describeStore(name: string, makeStore: () => Promise<Store>): vo
       await expect(store.getNodes([{ level: 2, index: 0 }])).rejects.toMatchObject(storeError)
     })
 
+    it("lets a transaction's prefix, non-valid-status and key-revocation reads see its own writes", async () => {
+      const shared = [0x5a, 0x01]
+      await append(store, [makeEntry(0, 'reg', { commitment: commitmentWithPrefix(shared, 'committed') })])
+      await store.transaction(async (tx) => { await tx.putStatus({ index: 0, state: 1, head: 0, reason: 6, since: 1_700_000_000 }) })
+      await store.transaction(async (tx) => { await tx.putKeyRevocation({ did: 'did:key:z6MkCommitted', from: 0, index: 0 }) })
+      const staged = makeEntry(1, 'reg', { commitment: commitmentWithPrefix(shared, 'staged') })
+      await store.transaction(async (tx) => {
+        await tx.putEntries([staged])
+        await tx.putStatus({ index: 1, state: 2, head: 1, reason: 1, since: 1_700_000_001 })
+        await tx.putKeyRevocation({ did: 'did:key:z6MkStaged', from: 1, index: 1 })
+        await tx.putKeyRevocation({ did: 'did:key:z6MkCommitted', from: 0, index: 1 }) // replaced inside the transaction
+        await tx.putCheckpoint(2, 'checkpoint 2')
+        expect((await tx.registrationsByPrefix(Uint8Array.from(shared), 10)).map((e) => e.index)).toEqual([0, 1])
+        expect((await tx.registrationsByPrefix(Uint8Array.from(shared), 1)).map((e) => e.index)).toEqual([0])
+        expect((await tx.nonValidStatuses()).map((r) => [r.index, r.state])).toEqual([[0, 1], [1, 2]])
+        const keys = (await tx.keyRevocations()).map((k) => [k.did, k.index]).sort()
+        expect(keys).toEqual([['did:key:z6MkCommitted', 1], ['did:key:z6MkStaged', 1]])
+        await tx.putStatus({ index: 0, state: 0, head: 1, reason: 0, since: 1_700_000_001 }) // reinstated inside the transaction
+        expect((await tx.nonValidStatuses()).map((r) => r.index)).toEqual([1])
+      })
+      expect((await store.nonValidStatuses()).map((r) => r.index)).toEqual([1])
+    })
+
+    it('answers no registrations for a prefix query with limit 0', async () => {
+      await append(store, [makeEntry(0, 'reg', { commitment: commitmentWithPrefix([0x33], 'a') }), makeEntry(1, 'reg', { commitment: commitmentWithPrefix([0x33], 'b') })])
+      expect(await store.registrationsByPrefix(Uint8Array.of(0x33), 0)).toEqual([])
+      expect(await store.registrationsByPrefix(Uint8Array.of(0x33), 1)).toHaveLength(1)
+      await store.transaction(async (tx) => {
+        await tx.putEntries([makeEntry(2, 'reg', { commitment: commitmentWithPrefix([0x33], 'c') })])
+        expect(await tx.registrationsByPrefix(Uint8Array.of(0x33), 0)).toEqual([])
+        expect((await tx.registrationsByPrefix(Uint8Array.of(0x33), 3)).map((e) => e.index)).toEqual([0, 1, 2])
+      })
+    })
+
+    it('refuses a duplicate leaf hash with ERR_STORE and keeps nothing of that transaction', async () => {
+      await append(store, regs(0, 2))
+      const copyOf = (e: StoredEntry, index: number): StoredEntry => ({ ...e, index })
+      await expect(append(store, [makeEntry(2), copyOf(makeEntry(0), 3)])).rejects.toMatchObject(storeError)
+      await expect(append(store, [makeEntry(2), copyOf(makeEntry(2), 3)])).rejects.toMatchObject(storeError)
+      await expect(store.transaction(async (tx) => {
+        await tx.putEntries([makeEntry(2)])
+        await tx.putEntries([copyOf(makeEntry(2), 3)])
+      })).rejects.toMatchObject(storeError)
+      expect(await store.size()).toBe(2)
+      expect(await store.entries(0, 10)).toEqual(regs(0, 2))
+      await append(store, [makeEntry(2)])
+      expect(await store.entries(0, 10)).toEqual(regs(0, 3))
+    })
+
+    it('answers the largest checkpoint as the latest, even when a smaller one is written after it', async () => {
+      await append(store, regs(0, 3))
+      await store.transaction((tx) => tx.putCheckpoint(2, 'checkpoint 2, late'))
+      expect(await store.size()).toBe(3)
+      expect(await store.latestCheckpoint()).toBe('checkpoint 3')
+      await store.transaction(async (tx) => {
+        await tx.putCheckpoint(1, 'checkpoint 1, late')
+        expect(await tx.size()).toBe(3)
+        expect(await tx.latestCheckpoint()).toBe('checkpoint 3')
+      })
+      expect(await store.latestCheckpoint()).toBe('checkpoint 3')
+    })
+
     it('serializes concurrent transactions: 20 read-size-then-append transactions make 20 entries in sequence', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, (_, k) => store.transaction(async (tx) => {
         const n = await tx.size()

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { assertBytes } from '../../codec/bytes.js'
 import { CounterfoilError } from '../../errors.js'
 import { fromBase64, isWellFormedText, toBase64 } from './encoding.js'
 import { HASH_LENGTH } from './merkle.js'
@@ -65,10 +66,7 @@ export function formatCheckpoint(checkpoint: Checkpoint): string {
   if (!Number.isSafeInteger(size) || size < 0) {
     throw new RangeError(`"size" expected an integer in [0, 2^53 - 1], got ${String(size)}`)
   }
-  if (!(rootHash instanceof Uint8Array)) throw new TypeError('"rootHash" expected Uint8Array')
-  if (rootHash.length !== HASH_LENGTH) {
-    throw new RangeError(`"rootHash" expected Uint8Array of length ${HASH_LENGTH}, got length=${rootHash.length}`)
-  }
+  assertBytes(rootHash, 'rootHash', HASH_LENGTH)
   if (!Array.isArray(extensions)) throw new TypeError('"extensions" expected an array of strings')
   extensions.forEach((line, i) => {
     if (typeof line !== 'string') throw new TypeError(`"extensions[${i}]" expected a string`)

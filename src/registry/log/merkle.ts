@@ -13,6 +13,7 @@
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js'
+import { assertBytes } from '../../codec/bytes.js'
 import { assertIndex, half, isOdd, isPowerOfTwo, largestPowerOfTwoBelow } from './tree-math.js'
 
 /** Length in bytes of every hash in the tree (SHA-256). */
@@ -21,29 +22,8 @@ export const HASH_LENGTH = 32
 const LEAF_PREFIX = 0x00
 const NODE_PREFIX = 0x01
 
-/**
- * Throws a `TypeError` unless `value` is a `Uint8Array`.
- *
- * @param name - parameter name for the message
- * @param value - the value to check
- * @returns nothing
- * @throws TypeError if `value` is not a `Uint8Array`
- * @example
- * ```ts
- * assertBytes('leafHash', new Uint8Array(32))
- * ```
- */
-export function assertBytes(name: string, value: unknown): asserts value is Uint8Array {
-  if (!(value instanceof Uint8Array)) {
-    throw new TypeError(`"${name}" expected Uint8Array, got ${value === null ? 'null' : typeof value}`)
-  }
-}
-
 function assertHash(name: string, value: unknown): asserts value is Uint8Array {
-  assertBytes(name, value)
-  if (value.length !== HASH_LENGTH) {
-    throw new RangeError(`"${name}" expected Uint8Array of length ${HASH_LENGTH}, got length=${value.length}`)
-  }
+  assertBytes(value, name, HASH_LENGTH)
 }
 
 /**
@@ -58,7 +38,7 @@ function assertHash(name: string, value: unknown): asserts value is Uint8Array {
  * ```
  */
 export function hashLeaf(entry: Uint8Array): Uint8Array {
-  assertBytes('entry', entry)
+  assertBytes(entry, 'entry')
   const buf = new Uint8Array(1 + entry.length)
   buf[0] = LEAF_PREFIX
   buf.set(entry, 1)
@@ -146,7 +126,7 @@ function equalHashes(a: Uint8Array, b: Uint8Array): boolean {
 
 function assertProofArray(proof: unknown): asserts proof is readonly unknown[] {
   if (!Array.isArray(proof)) throw new TypeError('"proof" expected an array of Uint8Array')
-  proof.forEach((p, i) => assertBytes(`proof[${i}]`, p))
+  proof.forEach((p, i) => assertBytes(p, `proof[${i}]`))
 }
 
 /**
@@ -170,7 +150,7 @@ export function rootFromInclusionProof(
   size: number,
   proof: readonly Uint8Array[],
 ): Uint8Array | undefined {
-  assertBytes('leafHash', leafHash)
+  assertBytes(leafHash, 'leafHash')
   assertIndex('index', index)
   assertIndex('size', size)
   assertProofArray(proof)
@@ -233,7 +213,7 @@ export function verifyInclusion(
   proof: readonly Uint8Array[],
   root: Uint8Array,
 ): boolean {
-  assertBytes('root', root)
+  assertBytes(root, 'root')
   const r = rootFromInclusionProof(leafHash, index, size, proof)
   // Step 5 (second half): r must equal root_hash.
   return r !== undefined && isHash(root) && equalHashes(r, root)
@@ -269,8 +249,8 @@ export function verifyConsistency(
 ): boolean {
   assertIndex('first', first)
   assertIndex('second', second)
-  assertBytes('firstRoot', firstRoot)
-  assertBytes('secondRoot', secondRoot)
+  assertBytes(firstRoot, 'firstRoot')
+  assertBytes(secondRoot, 'secondRoot')
   assertProofArray(proof)
   if (!isHash(firstRoot) || !isHash(secondRoot) || !proof.every(isHash)) return false
   if (first > second) return false

@@ -9,6 +9,7 @@
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js'
+import { assertBytes } from '../../codec/bytes.js'
 import { CounterfoilError } from '../../errors.js'
 import { fromBase64, fromHex, isWellFormedText, toBase64, toHex, utf8 } from './encoding.js'
 
@@ -82,10 +83,7 @@ export function assertKeyName(name: unknown): asserts name is string {
  * ```
  */
 export function assertPublicKey(publicKey: unknown): asserts publicKey is Uint8Array {
-  if (!(publicKey instanceof Uint8Array)) throw new TypeError('"publicKey" expected Uint8Array')
-  if (publicKey.length !== 32) {
-    throw new RangeError(`"publicKey" expected Uint8Array of length 32, got length=${publicKey.length}`)
-  }
+  assertBytes(publicKey, 'publicKey', 32)
 }
 
 /**
@@ -216,8 +214,7 @@ export function parseVerifierKey(text: string): NoteVerifier {
  * ```
  */
 export function formatSignerKey(name: string, seed: Uint8Array, publicKey: Uint8Array): string {
-  if (!(seed instanceof Uint8Array)) throw new TypeError('"seed" expected Uint8Array')
-  if (seed.length !== 32) throw new RangeError(`"seed" expected Uint8Array of length 32, got length=${seed.length}`)
+  assertBytes(seed, 'seed', 32)
   const keyId = noteKeyId(name, publicKey)
   const typed = new Uint8Array(33)
   typed[0] = NOTE_ED25519

@@ -20,7 +20,8 @@
 import { CounterfoilError } from '../../errors.js'
 import type { Checkpoint } from './checkpoint.js'
 import { fromBase64, fromUtf8, isWellFormedText, toBase64 } from './encoding.js'
-import { HASH_LENGTH, assertBytes, verifyInclusion } from './merkle.js'
+import { assertBytes } from '../../codec/bytes.js'
+import { HASH_LENGTH, verifyInclusion } from './merkle.js'
 import type { NoteSignature, NoteVerifier, OpenNoteOptions } from './note.js'
 import { openCheckpoint } from './signed-checkpoint.js'
 import { MAX_TREE_SIZE } from './tree-math.js'
@@ -91,7 +92,7 @@ export function formatProofFile(proof: TlogProof): string {
   if (!Array.isArray(inclusionPath)) throw new TypeError('"inclusionPath" expected an array of Uint8Array')
   if (inclusionPath.length > MAX_PROOF_HASHES) throw new RangeError(`"inclusionPath" has more than ${MAX_PROOF_HASHES} hashes`)
   inclusionPath.forEach((h, i) => {
-    assertBytes(`inclusionPath[${i}]`, h)
+    assertBytes(h, `inclusionPath[${i}]`)
     if (h.length !== HASH_LENGTH) throw new RangeError(`"inclusionPath[${i}]" expected Uint8Array of length ${HASH_LENGTH}, got length=${h.length}`)
   })
   if (typeof checkpoint !== 'string') throw new TypeError('"checkpoint" expected a string')
@@ -100,7 +101,7 @@ export function formatProofFile(proof: TlogProof): string {
   }
   let out = `${TLOG_PROOF_HEADER}\n`
   if (extra !== undefined) {
-    assertBytes('extra', extra)
+    assertBytes(extra, 'extra')
     if (extra.length === 0) throw new RangeError('"extra" must be omitted rather than empty')
     out += `extra ${toBase64(extra)}\n`
   }
@@ -197,7 +198,7 @@ export function parseProofFile(file: string | Uint8Array, maxBytes: number = DEF
  */
 export async function verifyProofFile(file: string | Uint8Array | TlogProof, options: VerifyProofFileOptions): Promise<VerifiedProof> {
   const { leafHash, verifiers, origin, ...noteOptions } = options ?? ({} as VerifyProofFileOptions)
-  assertBytes('leafHash', leafHash)
+  assertBytes(leafHash, 'leafHash')
   if (leafHash.length !== HASH_LENGTH) throw new RangeError(`"leafHash" expected Uint8Array of length ${HASH_LENGTH}, got length=${leafHash.length}`)
   const proof = typeof file === 'string' || file instanceof Uint8Array ? parseProofFile(file, noteOptions.maxBytes) : file
   const opened = await openCheckpoint(proof.checkpoint, verifiers, { ...noteOptions, origin })

@@ -9,7 +9,8 @@
  * @module
  */
 import { CounterfoilError } from '../../errors.js'
-import { HASH_LENGTH, assertBytes, emptyRoot, hashChildren } from './merkle.js'
+import { assertBytes } from '../../codec/bytes.js'
+import { HASH_LENGTH, emptyRoot, hashChildren } from './merkle.js'
 import {
   type LeafRange,
   type NodeId,
@@ -176,7 +177,7 @@ export async function appendLeaves(
   assertIndex('size', size)
   if (!Array.isArray(leafHashes)) throw new TypeError('"leafHashes" expected an array of Uint8Array')
   leafHashes.forEach((h, i) => {
-    assertBytes(`leafHashes[${i}]`, h)
+    assertBytes(h, `leafHashes[${i}]`)
     if (h.length !== HASH_LENGTH) {
       throw new RangeError(`"leafHashes[${i}]" expected Uint8Array of length ${HASH_LENGTH}, got length=${h.length}`)
     }

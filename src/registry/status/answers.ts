@@ -165,12 +165,14 @@ export interface BucketItem {
  * @returns the bucket's bytes
  */
 export function signBucket(prefix: Uint8Array, items: readonly BucketItem[], keys: readonly KeyRevocationRow[], size: number, at: number, ttl: number, signer: Signer): Promise<Uint8Array> {
-  const rows: CborValue[] = items.map((it) => ({ c: it.commitment, i: it.status.index, state: it.status.state, reason: it.status.reason, since: it.status.since, rev: it.revocationKey }))
+  // `head` (the record's last change) lets a holder see how current the item is and build the next statement's `prev`.
+  const rows: CborValue[] = items.map((it) => ({ c: it.commitment, i: it.status.index, head: it.status.head, state: it.status.state, reason: it.status.reason, since: it.status.since, rev: it.revocationKey }))
   const target = Math.max(BUCKET_PAD, Math.ceil(rows.length / BUCKET_PAD) * BUCKET_PAD)
   while (rows.length < target) {
     const c = crypto.getRandomValues(new Uint8Array(32))
     c.set(prefix)
-    rows.push({ c, i: Math.floor(Math.random() * Math.max(size, 1)), state: 0, reason: 0, since: at, rev: crypto.getRandomValues(new Uint8Array(32)) })
+    const i = Math.floor(Math.random() * Math.max(size, 1))
+    rows.push({ c, i, head: i, state: 0, reason: 0, since: at, rev: crypto.getRandomValues(new Uint8Array(32)) })
   }
   // Sort by commitment so padding cannot be told apart by position.
   rows.sort((a, b) => compareBytes((a as { c: Uint8Array }).c, (b as { c: Uint8Array }).c))
@@ -206,7 +208,10 @@ export async function openBucket(bytes: Uint8Array, trusted: readonly string[], 
     if (!(it.c instanceof Uint8Array) || !bytesEqual(it.c, commitment)) continue
     const state = STATES[uint(it.state, 'item state')]
     if (state === undefined) throw fail('item state must be 0-3')
-    matches.push({ ...base, index: uint(it.i, 'item index'), state, reason: uint(it.reason, 'item reason'), since: uint(it.since, 'item since'), ...(it.rev instanceof Uint8Array ? { revocationKey: it.rev } : {}) })
+    const index = uint(it.i, 'item index')
+    const head = uint(it.head, 'item head')
+    if (head < index) throw fail('item head cannot precede its index')
+    matches.push({ ...base, index, head, state, reason: uint(it.reason, 'item reason'), since: uint(it.since, 'item since'), ...(it.rev instanceof Uint8Array ? { revocationKey: it.rev } : {}) })
   }
   return { matches, template: { ...base, state: 'unregistered', reason: 0, since: 0 } }
 }

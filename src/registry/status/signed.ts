@@ -4,7 +4,8 @@
  * domain tag, and every tag contains a 0x00 after it, which C2SP note text can never contain — so
  * no status answer can be mistaken for a checkpoint (or for each other) even under the same key.
  */
-import { decodeCbor, encodeCbor } from '../../codec/dag-cbor.js'
+import { decodeCbor } from '../../codec/dag-cbor.js'
+import { encodePlain } from '../cbor.js'
 import { domainSeparated, type DomainTag } from '../../codec/domain.js'
 import { CounterfoilError } from '../../errors.js'
 import { publicKeyFromDid } from '../../keys/did.js'
@@ -21,7 +22,7 @@ import type { Signer } from '../../keys/interface.js'
  */
 export async function signArtefact(tag: DomainTag, body: Uint8Array, signer: Signer): Promise<Uint8Array> {
   const sig = await signer.sign(domainSeparated(tag, body))
-  return encodeCbor({ body, signer: signer.did, sig })
+  return encodePlain({ body, signer: signer.did, sig })
 }
 
 /**

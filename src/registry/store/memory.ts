@@ -25,6 +25,18 @@ function comparePrefix(c: Uint8Array, prefix: Uint8Array): boolean {
   return true
 }
 
+/** `reg` entries among `entries` whose commitment starts with `prefix`, at most `limit` (0 gives none). */
+function matchingPrefix(entries: readonly StoredEntry[], prefix: Uint8Array, limit: number): StoredEntry[] {
+  const out: StoredEntry[] = []
+  for (const e of entries) {
+    if (out.length >= limit) break
+    if (e.commitment !== undefined && comparePrefix(e.commitment, prefix)) out.push(e)
+  }
+  return out
+}
+
+const byIndex = (a: { index: number }, b: { index: number }): number => a.index - b.index
+
 class Reader implements StoreReader {
   constructor(protected readonly state: State) {}
 
@@ -57,12 +69,7 @@ class Reader implements StoreReader {
   }
 
   async registrationsByPrefix(prefix: Uint8Array, limit: number): Promise<StoredEntry[]> {
-    const out: StoredEntry[] = []
-    for (const e of this.state.entries) {
-      if (e.commitment !== undefined && comparePrefix(e.commitment, prefix)) out.push(e)
-      if (out.length >= limit) break
-    }
-    return out
+    return matchingPrefix(this.state.entries, prefix, limit)
   }
 
   async status(index: number): Promise<StatusRow | undefined> {
@@ -70,7 +77,7 @@ class Reader implements StoreReader {
   }
 
   async nonValidStatuses(): Promise<StatusRow[]> {
-    return [...this.state.statuses.values()].filter((s) => s.state !== 0).sort((a, b) => a.index - b.index)
+    return [...this.state.statuses.values()].filter((s) => s.state !== 0).sort(byIndex)
   }
 
   async keyRevocation(did: string): Promise<KeyRevocationRow | undefined> {
@@ -90,6 +97,7 @@ class Reader implements StoreReader {
 class Tx extends Reader implements StoreTx {
   readonly #base: State
   readonly #entries: StoredEntry[] = []
+  readonly #byLeaf = new Map<string, StoredEntry>()
   readonly #nodes: StoredNodeRow[] = []
   readonly #statuses = new Map<number, StatusRow>()
   readonly #keys = new Map<string, KeyRevocationRow>()
@@ -122,8 +130,7 @@ class Tx extends Reader implements StoreTx {
   }
 
   override async entryByLeafHash(leafHash: Uint8Array): Promise<StoredEntry | undefined> {
-    const key = toHex(leafHash)
-    return this.#entries.find((e) => toHex(e.leafHash) === key) ?? super.entryByLeafHash(leafHash)
+    return this.#byLeaf.get(toHex(leafHash)) ?? super.entryByLeafHash(leafHash)
   }
 
   override async registrations(commitment: Uint8Array): Promise<StoredEntry[]> {
@@ -131,8 +138,19 @@ class Tx extends Reader implements StoreTx {
     return [...(await super.registrations(commitment)), ...this.#entries.filter((e) => e.commitment !== undefined && toHex(e.commitment) === key)]
   }
 
+  override async registrationsByPrefix(prefix: Uint8Array, limit: number): Promise<StoredEntry[]> {
+    const committed = await super.registrationsByPrefix(prefix, limit)
+    return [...committed, ...matchingPrefix(this.#entries, prefix, limit - committed.length)]
+  }
+
   override async status(index: number): Promise<StatusRow | undefined> {
     return this.#statuses.get(index) ?? super.status(index)
+  }
+
+  override async nonValidStatuses(): Promise<StatusRow[]> {
+    const merged = new Map(this.#base.statuses)
+    for (const [k, v] of this.#statuses) merged.set(k, v)
+    return [...merged.values()].filter((s) => s.state !== 0).sort(byIndex)
   }
 
   override async keyRevocation(did: string): Promise<KeyRevocationRow | undefined> {
@@ -143,13 +161,26 @@ class Tx extends Reader implements StoreTx {
     return [...(await super.keyEntries(did)), ...this.#entries.filter((e) => e.subjectKey === did)]
   }
 
+  override async keyRevocations(): Promise<KeyRevocationRow[]> {
+    const merged = new Map(this.#base.keys)
+    for (const [k, v] of this.#keys) merged.set(k, v)
+    return [...merged.values()]
+  }
+
   async putEntries(entries: readonly StoredEntry[]): Promise<void> {
-    for (const e of entries) {
-      if (e.index !== this.#base.entries.length + this.#entries.length) {
-        throw new CounterfoilError('ERR_STORE', `entry ${e.index} out of sequence`)
+    // Checked whole before any is staged, like the databases' UNIQUE index and sequence checks.
+    const next = this.#base.entries.length + this.#entries.length
+    const keys = new Map<string, StoredEntry>()
+    for (const [i, e] of entries.entries()) {
+      if (e.index !== next + i) throw new CounterfoilError('ERR_STORE', `entry ${e.index} out of sequence`)
+      const key = toHex(e.leafHash)
+      if (keys.has(key) || this.#byLeaf.has(key) || this.#base.byLeaf.has(key)) {
+        throw new CounterfoilError('ERR_STORE', `duplicate leaf hash at entry ${e.index}`)
       }
-      this.#entries.push(e)
+      keys.set(key, e)
     }
+    this.#entries.push(...entries)
+    for (const [k, e] of keys) this.#byLeaf.set(k, e)
   }
 
   async putNodes(nodes: readonly StoredNodeRow[]): Promise<void> {
@@ -165,7 +196,10 @@ class Tx extends Reader implements StoreTx {
   }
 
   async putCheckpoint(size: number, note: string): Promise<void> {
-    this.#checkpoint = { size, note }
+    // The latest checkpoint is the largest tree (the last written among equals), as in SQL's
+    // ORDER BY size DESC, id DESC.
+    const current = this.#checkpoint ?? this.#base.checkpoint
+    if (current === undefined || size >= current.size) this.#checkpoint = { size, note }
   }
 
   /** Applies the staged writes to the base state (synchronously, so readers never see half). */
