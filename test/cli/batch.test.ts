@@ -38,7 +38,12 @@ beforeAll(async () => {
     const r = await issue({ signer: shop, subject: customer, type: 'purchase', claims: { order: `ORDER-${String(i).padStart(6, '0')}` }, expiresIn: 86_400 })
     if (i >= GOOD) {
       const bytes = r.bytes.slice()
-      bytes[bytes.indexOf(0x2d) + 1]! ^= 0x01 // a digit after "ORDER-": the signature no longer matches
+      // A digit after "ORDER-" (searched as the whole marker: a lone '-' byte can also occur in the
+      // salt or a signature, where flipping it may break the structure instead of the signature).
+      const marker = new TextEncoder().encode('ORDER-')
+      const at = bytes.findIndex((_, k) => marker.every((m, j) => bytes[k + j] === m))
+      expect(at).toBeGreaterThan(0)
+      bytes[at + marker.length]! ^= 0x01
       files.push([`forged-${i}.cbor`, bytes])
     } else {
       files.push(i % 2 === 0 ? [`good-${i}.txt`, `${r.toString()}\n`] : [`good-${i}.cbor`, r.bytes])
