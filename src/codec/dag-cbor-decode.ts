@@ -92,16 +92,17 @@ class Reader {
         if (hi < 0x20_0000) return hi * TWO_32 + lo // < 2^53: exact as a number
         return (BigInt(hi) << 32n) | BigInt(lo)
       }
-      case 31:
-        // RFC 8949 §3.2: indefinite length. Valid CBOR, never canonical (§4.2.1).
-        throw new CounterfoilError('ERR_NON_CANONICAL', 'invalid DAG-CBOR: indefinite-length item')
-      default: // 28–30: reserved (RFC 8949 §3)
-        throw new Malformed(`reserved additional information ${ai}`)
+      default: // 28–30: reserved (RFC 8949 §3); 31 on an integer or tag is not well-formed (§3.2)
+        throw new Malformed(`additional information ${ai} is not allowed here`)
     }
   }
 
   /** A length or count: must fit in the remaining input, at `unit` bytes per element at least. */
   length(ai: number, unit: number): number {
+    if (ai === 31) {
+      // RFC 8949 §3.2.1–3.2.3: indefinite length. Valid CBOR, never canonical (§4.2.1).
+      throw new CounterfoilError('ERR_NON_CANONICAL', 'invalid DAG-CBOR: indefinite-length item')
+    }
     const n = this.argument(ai)
     if (typeof n === 'bigint' || n * unit > this.bytes.length - this.pos) throw new Malformed('unexpected end of data')
     return n
@@ -170,7 +171,12 @@ class Reader {
     let unsorted = false
     for (let i = 0; i < n; i++) {
       const initial = this.byte()
-      if (initial >> 5 !== 3) throw new Malformed('map keys must be text strings')
+      if (initial >> 5 !== 3) {
+        // Parse the key anyway, so an error inside it (a long head, say) is reported first.
+        this.pos--
+        this.item(depth + 1)
+        throw new Malformed('map keys must be text strings')
+      }
       const length = this.length(initial & 0x1f, 1)
       const start = this.pos
       // RFC 8949 §4.2.1: keys sorted bytewise by their encoding; for text keys with shortest heads

@@ -1,21 +1,16 @@
 /**
- * Strict, deterministic DAG-CBOR (https://ipld.io/specs/codecs/dag-cbor/spec/) over cborg.
- * All decoding options live here, in one place. Decoding rejects what the DAG-CBOR spec forbids
- * (undefined, NaN, ±Infinity, indefinite lengths, tags other than 42, non-string map keys,
- * duplicate keys, trailing bytes) and then re-encodes and compares bytes, so anything that is not
- * the one canonical encoding of its value (unsorted keys, non-minimal integers, short floats) is
- * rejected too: two implementations can never disagree about which bytes a value has.
+ * Strict, deterministic DAG-CBOR (https://ipld.io/specs/codecs/dag-cbor/spec/): the codec's public
+ * face. Encoding (`dag-cbor-encode.ts`) writes the one canonical form; decoding
+ * (`dag-cbor-decode.ts`) accepts only that form, checking it while it parses, and rejects what the
+ * DAG-CBOR spec forbids (undefined, NaN, ±Infinity, indefinite lengths, tags other than 42,
+ * non-string map keys, duplicate keys, trailing bytes): two implementations can never disagree
+ * about which bytes a value has.
  */
-import { encode as cborgEncode, Token, Type } from 'cborg'
-import { CID } from 'multiformats/cid'
-import { CounterfoilError } from '../errors.js'
+import type { CID } from 'multiformats/cid'
 import { decodeDagCbor, DEFAULT_MAX_DEPTH } from './dag-cbor-decode.js'
+import { encodeDagCbor } from './dag-cbor-encode.js'
 
 export { DEFAULT_MAX_DEPTH }
-
-/** DAG-CBOR tag for CIDs (the only tag the data model allows). */
-const CID_TAG = 42
-
 
 /** Any value of the IPLD data model as counterfoil decodes it. */
 export type CborValue =
@@ -28,35 +23,6 @@ export type CborValue =
   | CID
   | readonly CborValue[]
   | { readonly [key: string]: CborValue }
-
-function cidEncoder(obj: unknown): Token[] | null {
-  const cid = CID.asCID(obj)
-  if (cid === null) return null
-  const bytes = new Uint8Array(cid.bytes.length + 1) // leading 0x00: the DAG-CBOR "identity multibase" prefix
-  bytes.set(cid.bytes, 1)
-  return [new Token(Type.tag, CID_TAG), new Token(Type.bytes, bytes)]
-}
-
-function rejectEncode(what: string): () => null {
-  return () => {
-    throw new CounterfoilError('ERR_MALFORMED', `${what} cannot be encoded as DAG-CBOR`)
-  }
-}
-
-const encodeOptions = {
-  float64: true,
-  typeEncoders: {
-    Object: cidEncoder,
-    undefined: rejectEncode('undefined'),
-    Map: rejectEncode('a Map (use a plain object with string keys)'),
-    Set: rejectEncode('a Set'),
-    Date: rejectEncode('a Date (use integer seconds)'),
-    number: (n: unknown) => {
-      if (typeof n === 'number' && !Number.isFinite(n)) rejectEncode('NaN or Infinity')()
-      return null
-    },
-  },
-}
 
 /** Options for {@link decodeCbor}. */
 export interface DecodeCborOptions {
@@ -77,12 +43,7 @@ export interface DecodeCborOptions {
  * ```
  */
 export function encodeCbor(value: unknown): Uint8Array {
-  try {
-    return cborgEncode(value, encodeOptions)
-  } catch (e) {
-    if (e instanceof CounterfoilError) throw e
-    throw new CounterfoilError('ERR_MALFORMED', `cannot encode as DAG-CBOR: ${(e as Error).message}`, { cause: e })
-  }
+  return encodeDagCbor(value)
 }
 
 /**
