@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js'
+import { sha256 } from '#sha256-platform'
 import { base32 } from 'multiformats/bases/base32'
 import { CID } from 'multiformats/cid'
 import { create as createDigest } from 'multiformats/hashes/digest'
@@ -11,7 +11,8 @@ export const DAG_CBOR_CODE = 0x71
 export const SHA2_256_CODE = 0x12
 
 /**
- * The CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes. Synchronous: SHA-256 from @noble/hashes.
+ * The CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes. Synchronous: SHA-256 from node:crypto in
+ * Node, @noble/hashes elsewhere.
  *
  * @param bytes - canonical DAG-CBOR bytes
  * @returns the CID
@@ -22,6 +23,28 @@ export const SHA2_256_CODE = 0x12
  */
 export function cidOf(bytes: Uint8Array): CID<unknown, 0x71, 0x12, 1> {
   return CID.createV1(DAG_CBOR_CODE, createDigest(SHA2_256_CODE, sha256(bytes)))
+}
+
+/**
+ * The binary CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes, without building a `CID` object:
+ * `0x01 0x71 0x12 0x20 ‖ SHA-256(bytes)` (CIDv1 = version varint, codec varint, multihash; the
+ * multihash = code varint 0x12, length varint 0x20, digest).
+ *
+ * @param bytes - canonical DAG-CBOR bytes
+ * @returns the 36 CID bytes, equal to `cidOf(bytes).bytes`
+ * @example
+ * ```ts
+ * cidBytesOf(payloadBytes) // Uint8Array(36) [1, 113, 18, 32, …]
+ * ```
+ */
+export function cidBytesOf(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(36)
+  out[0] = 0x01
+  out[1] = DAG_CBOR_CODE
+  out[2] = SHA2_256_CODE
+  out[3] = 32
+  out.set(sha256(bytes), 4)
+  return out
 }
 
 /**

@@ -37,8 +37,23 @@ export class Findings {
   readonly checks: Check[] = []
   readonly errors: VerifyError[] = []
 
-  pass(name: CheckName, detail: string): void {
-    this.checks.push({ name, ok: true, detail })
+  /**
+   * Records a passed check. `detail` may be a function: it then runs only if someone reads the
+   * detail, so a verifier that looks at `valid` alone never pays for formatting dates and lists.
+   */
+  pass(name: CheckName, detail: string | (() => string)): void {
+    if (typeof detail === 'string') {
+      this.checks.push({ name, ok: true, detail })
+      return
+    }
+    let text: string | undefined
+    this.checks.push({
+      name,
+      ok: true,
+      get detail(): string {
+        return (text ??= detail())
+      },
+    })
   }
 
   fail(name: CheckName, code: ErrorCode, message: string): void {
@@ -48,9 +63,16 @@ export class Findings {
 
   result(record?: SignedRecord): VerifyResult {
     const valid = this.errors.length === 0
-    return record === undefined
-      ? { valid, checks: this.checks, errors: this.errors }
-      : { valid, id: record.id, record, checks: this.checks, errors: this.errors }
+    if (record === undefined) return { valid, checks: this.checks, errors: this.errors }
+    return {
+      valid,
+      get id(): string {
+        return record.id // base32 text of the CID, built on first read
+      },
+      record,
+      checks: this.checks,
+      errors: this.errors,
+    }
   }
 }
 
@@ -97,7 +119,7 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
   }
   try {
     const record = decodeRecord(source, settings.maxBytes === undefined ? {} : { maxBytes: settings.maxBytes })
-    findings.pass('decode', `canonical DAG-CBOR, ${record.bytes.length} bytes, type "${record.payload.type}"`)
+    findings.pass('decode', () => `canonical DAG-CBOR, ${record.bytes.length} bytes, type "${record.payload.type}"`)
     return record
   } catch (e) {
     if (!(e instanceof CounterfoilError)) throw e
@@ -107,7 +129,7 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
 }
 
 async function checkSignatures(record: SignedRecord, findings: Findings, verifySignature: VerifySignature): Promise<boolean> {
-  const input = signingInput(record.cid)
+  const input = signingInput(record.cidBytes)
   const outcomes = await Promise.all(
     record.signatures.map((s) => verifySignature(publicKeyFromDid(s.signer), input, s.signature)),
   )
@@ -117,7 +139,7 @@ async function checkSignatures(record: SignedRecord, findings: Findings, verifyS
       `signature by ${bad.map((s) => s.signer).join(', ')} does not match the record: forged or altered`)
     return false
   }
-  findings.pass('signatures', record.signatures.length === 1
+  findings.pass('signatures', () => record.signatures.length === 1
     ? `signed by the issuer ${record.payload.iss}`
     : `signed by ${record.signatures.length} parties: ${record.signatures.map((s) => s.signer).join(', ')}`)
   return true
@@ -132,7 +154,7 @@ function checkValidity(record: SignedRecord, settings: Settings, findings: Findi
   } else if (exp !== undefined && now - skew >= exp) {
     findings.fail('validity', 'ERR_EXPIRED', `expired at ${iso(exp)}`)
   } else {
-    findings.pass('validity', exp === undefined ? `issued ${iso(iat)}, does not expire` : `issued ${iso(iat)}, valid until ${iso(exp)}`)
+    findings.pass('validity', () => exp === undefined ? `issued ${iso(iat)}, does not expire` : `issued ${iso(iat)}, valid until ${iso(exp)}`)
   }
 }
 
@@ -140,7 +162,7 @@ async function checkIssuer(record: SignedRecord, settings: Settings, findings: F
   const { iss, type } = record.payload
   if (settings.trustedIssuers === undefined) return
   if (await isTrustedIssuer(settings.trustedIssuers, iss, type)) {
-    findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
+    findings.pass('issuer', () => `issuer ${iss} is trusted for "${type}" records`)
   } else {
     findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
   }
