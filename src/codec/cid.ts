@@ -81,3 +81,32 @@ export function parseRecordId(input: string | Uint8Array | CID): CID {
   }
   return cid
 }
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+/**
+ * The text form of a binary CIDv1: multibase `b` + lower-case base32 without padding (RFC 4648 §6),
+ * the same as `CID#toString()` for a CIDv1, without building a CID object.
+ *
+ * @param cidBytes - a binary CIDv1 (not checked)
+ * @returns `b…` text, e.g. `bafyrei…` for dag-cbor/sha2-256
+ * @example
+ * ```ts
+ * cidText(cidBytesOf(payloadBytes)) === cidOf(payloadBytes).toString() // true
+ * ```
+ */
+export function cidText(cidBytes: Uint8Array): string {
+  let out = 'b'
+  let buffer = 0
+  let bits = 0
+  for (const byte of cidBytes) {
+    buffer = ((buffer << 8) | byte) & 0xfff
+    bits += 8
+    while (bits >= 5) {
+      bits -= 5
+      out += BASE32[(buffer >> bits) & 31]
+    }
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31]
+  return out
+}

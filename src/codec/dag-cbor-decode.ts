@@ -22,6 +22,7 @@
  */
 import { CID } from 'multiformats/cid'
 import { CounterfoilError } from '../errors.js'
+import { bytesEqual } from './bytes.js'
 import type { CborValue } from './dag-cbor.js'
 
 /** Deepest nesting accepted by {@link decodeDagCbor} unless told otherwise. */
@@ -41,7 +42,7 @@ class Reader {
   /** First canonical-form violation that does not stop parsing (see module comment). */
   late: string | undefined = undefined
 
-  constructor(readonly bytes: Uint8Array, readonly maxDepth: number) {}
+  constructor(readonly bytes: Uint8Array, readonly maxDepth: number, readonly copyBytes: boolean) {}
 
   byte(): number {
     if (this.pos >= this.bytes.length) throw new Malformed('unexpected end of data')
@@ -113,7 +114,7 @@ class Reader {
     const start = this.pos
     const end = start + n
     this.pos = end
-    if (n < 32) {
+    if (n <= 128) {
       let s = ''
       for (let i = start; i < end; i++) {
         const c = b[i]!
@@ -142,7 +143,7 @@ class Reader {
         const n = this.length(ai, 1)
         const start = this.pos
         this.pos = start + n
-        return this.bytes.slice(start, start + n)
+        return this.copyBytes ? this.bytes.slice(start, start + n) : this.bytes.subarray(start, start + n)
       }
       case 3:
         return this.text(this.length(ai, 1))
@@ -213,7 +214,7 @@ class Reader {
     } catch (e) {
       throw new Malformed(`invalid CID: ${(e as Error).message}`)
     }
-    if (!sameBytes(cid.bytes, raw)) this.late ??= 'CID is not in its canonical binary form'
+    if (!bytesEqual(cid.bytes, raw)) this.late ??= 'CID is not in its canonical binary form'
     return cid
   }
 
@@ -273,17 +274,14 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
 /**
  * Decodes exactly one canonical DAG-CBOR item, checking canonical form as it parses.
  *
  * @param bytes - the encoded item, nothing after it
  * @param maxDepth - deepest nesting of non-empty arrays, non-empty maps and tags
+ * @param copyBytes - true (the default): byte strings are fresh copies; false: they are views into
+ *   `bytes`, for callers that own `bytes` and will never change it (saves an allocation per byte
+ *   string, which is most of the garbage a record decode makes)
  * @returns the value (integers beyond ±(2^53 − 1) as bigint, CIDs as `CID`)
  * @throws {CounterfoilError} `ERR_MALFORMED` or `ERR_NON_CANONICAL`
  * @example
@@ -291,8 +289,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * decodeDagCbor(Uint8Array.of(0xa1, 0x61, 0x61, 0x01), 64) // { a: 1 }
  * ```
  */
-export function decodeDagCbor(bytes: Uint8Array, maxDepth: number = DEFAULT_MAX_DEPTH): CborValue {
-  const reader = new Reader(bytes, maxDepth)
+export function decodeDagCbor(bytes: Uint8Array, maxDepth: number = DEFAULT_MAX_DEPTH, copyBytes = true): CborValue {
+  const reader = new Reader(bytes, maxDepth, copyBytes)
   let value: CborValue
   try {
     value = reader.item(0)

@@ -5,8 +5,8 @@
  */
 import { CID } from 'multiformats/cid'
 import { bytesEqual } from '../codec/bytes.js'
-import { cidBytesOf } from '../codec/cid.js'
-import { decodeDagCbor } from '../codec/dag-cbor-decode.js'
+import { cidBytesOf, cidText } from '../codec/cid.js'
+import { decodeDagCbor, DEFAULT_MAX_DEPTH } from '../codec/dag-cbor-decode.js'
 import { encodeCbor } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { fromBase64url, toBase64url } from '../codec/multibase.js'
@@ -79,7 +79,7 @@ export class SignedRecord {
 
   /** Record id: CIDv1 (dag-cbor, sha2-256) of the payload bytes, base32 text (`bafy…`). */
   get id(): string {
-    return (this.#id ??= this.cid.toString())
+    return (this.#id ??= cidText(this.cidBytes))
   }
 
   /** The record id as a CID. */
@@ -201,14 +201,16 @@ export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOp
     throw new TypeError(`"input" expected Uint8Array or string, got ${input === null ? 'null' : typeof input}`)
   }
   if (bytes.length > maxBytes) throw new CounterfoilError('ERR_TOO_LARGE', `signed record is ${bytes.length} bytes, more than ${maxBytes}`)
-  const envelope = decodeDagCbor(bytes)
+  // A private copy: the record's byte fields are views into it, and the caller may reuse its buffer.
+  if (bytes === input) bytes = bytes.slice()
+  const envelope = decodeDagCbor(bytes, DEFAULT_MAX_DEPTH, false)
   if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope) || envelope instanceof Uint8Array) {
     throw malformed('must be a map')
   }
   const { payload: payloadBytes, signatures, ...rest } = envelope as Record<string, unknown>
   if (Object.keys(rest).length > 0) throw malformed(`unknown field "${Object.keys(rest)[0]}"`)
   if (!(payloadBytes instanceof Uint8Array)) throw malformed('"payload" must be bytes')
-  const payload = parsePayload(decodeDagCbor(payloadBytes))
+  const payload = parsePayload(decodeDagCbor(payloadBytes, DEFAULT_MAX_DEPTH, false))
   const parsed = parseSignatures(signatures, payload)
   // decodeDagCbor proved both layers canonical, so these bytes are the only encoding of this record.
   const record = new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, parsed, text)

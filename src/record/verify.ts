@@ -8,7 +8,7 @@ import { verifyEd25519, verifyEd25519Concurrent } from '../keys/ed25519.js'
 import { publicKeyFromDid } from '../keys/did.js'
 import { decodeRecord, isGenuineRecord, signingInput, SignedRecord } from './envelope.js'
 import type { Check, CheckName, VerifyError, VerifyResult } from './result.js'
-import { nowSeconds, toSeconds } from './time.js'
+import { isoSeconds, nowSeconds, toSeconds } from './time.js'
 import { assertTrustedIssuers, isTrustedIssuer, type TrustedIssuers } from './trust.js'
 
 /** Default tolerance for clocks that disagree, in seconds. */
@@ -37,23 +37,8 @@ export class Findings {
   readonly checks: Check[] = []
   readonly errors: VerifyError[] = []
 
-  /**
-   * Records a passed check. `detail` may be a function: it then runs only if someone reads the
-   * detail, so a verifier that looks at `valid` alone never pays for formatting dates and lists.
-   */
-  pass(name: CheckName, detail: string | (() => string)): void {
-    if (typeof detail === 'string') {
-      this.checks.push({ name, ok: true, detail })
-      return
-    }
-    let text: string | undefined
-    this.checks.push({
-      name,
-      ok: true,
-      get detail(): string {
-        return (text ??= detail())
-      },
-    })
+  pass(name: CheckName, detail: string): void {
+    this.checks.push({ name, ok: true, detail })
   }
 
   fail(name: CheckName, code: ErrorCode, message: string): void {
@@ -63,16 +48,9 @@ export class Findings {
 
   result(record?: SignedRecord): VerifyResult {
     const valid = this.errors.length === 0
-    if (record === undefined) return { valid, checks: this.checks, errors: this.errors }
-    return {
-      valid,
-      get id(): string {
-        return record.id // base32 text of the CID, built on first read
-      },
-      record,
-      checks: this.checks,
-      errors: this.errors,
-    }
+    return record === undefined
+      ? { valid, checks: this.checks, errors: this.errors }
+      : { valid, id: record.id, record, checks: this.checks, errors: this.errors }
   }
 }
 
@@ -104,9 +82,6 @@ function settingsFrom(options: VerifyOptions): Settings {
   }
 }
 
-function iso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
-}
 
 function decodeInput(input: unknown, settings: Settings, findings: Findings): SignedRecord | undefined {
   if (input instanceof SignedRecord && isGenuineRecord(input)) {
@@ -119,7 +94,7 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
   }
   try {
     const record = decodeRecord(source, settings.maxBytes === undefined ? {} : { maxBytes: settings.maxBytes })
-    findings.pass('decode', () => `canonical DAG-CBOR, ${record.bytes.length} bytes, type "${record.payload.type}"`)
+    findings.pass('decode', `canonical DAG-CBOR, ${record.bytes.length} bytes, type "${record.payload.type}"`)
     return record
   } catch (e) {
     if (!(e instanceof CounterfoilError)) throw e
@@ -139,7 +114,7 @@ async function checkSignatures(record: SignedRecord, findings: Findings, verifyS
       `signature by ${bad.map((s) => s.signer).join(', ')} does not match the record: forged or altered`)
     return false
   }
-  findings.pass('signatures', () => record.signatures.length === 1
+  findings.pass('signatures', record.signatures.length === 1
     ? `signed by the issuer ${record.payload.iss}`
     : `signed by ${record.signatures.length} parties: ${record.signatures.map((s) => s.signer).join(', ')}`)
   return true
@@ -150,11 +125,11 @@ function checkValidity(record: SignedRecord, settings: Settings, findings: Findi
   const { now, skew } = settings
   const start = Math.max(iat, nbf ?? 0)
   if (now + skew < start) {
-    findings.fail('validity', 'ERR_NOT_YET_VALID', `not valid before ${iso(start)}`)
+    findings.fail('validity', 'ERR_NOT_YET_VALID', `not valid before ${isoSeconds(start)}`)
   } else if (exp !== undefined && now - skew >= exp) {
-    findings.fail('validity', 'ERR_EXPIRED', `expired at ${iso(exp)}`)
+    findings.fail('validity', 'ERR_EXPIRED', `expired at ${isoSeconds(exp)}`)
   } else {
-    findings.pass('validity', () => exp === undefined ? `issued ${iso(iat)}, does not expire` : `issued ${iso(iat)}, valid until ${iso(exp)}`)
+    findings.pass('validity', exp === undefined ? `issued ${isoSeconds(iat)}, does not expire` : `issued ${isoSeconds(iat)}, valid until ${isoSeconds(exp)}`)
   }
 }
 
@@ -162,7 +137,7 @@ async function checkIssuer(record: SignedRecord, settings: Settings, findings: F
   const { iss, type } = record.payload
   if (settings.trustedIssuers === undefined) return
   if (await isTrustedIssuer(settings.trustedIssuers, iss, type)) {
-    findings.pass('issuer', () => `issuer ${iss} is trusted for "${type}" records`)
+    findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
   } else {
     findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
   }

@@ -209,3 +209,14 @@ describe('encoder edge cases', () => {
     expect(codeOf(() => encodeCbor(loop))).toBe('ERR_MALFORMED')
   })
 })
+
+describe('cidText', () => {
+  it('is the CID text multiformats writes', async () => {
+    const { cidBytesOf, cidText } = await import('../../src/codec/cid.js')
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+      const cid = cidOf(bytes)
+      expect(Array.from(cidBytesOf(bytes))).toEqual(Array.from(cid.bytes))
+      expect(cidText(cid.bytes)).toBe(cid.toString())
+    }), { numRuns: 300 })
+  })
+})
