@@ -114,7 +114,8 @@ class Reader {
     const start = this.pos
     const end = start + n
     this.pos = end
-    if (n <= 128) {
+    if (n < 16) {
+      // Short ASCII (most map keys): a loop beats a TextDecoder call; from ~16 bytes on it is the other way round.
       let s = ''
       for (let i = start; i < end; i++) {
         const c = b[i]!

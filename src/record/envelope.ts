@@ -11,7 +11,7 @@ import { encodeCbor } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { fromBase64url, toBase64url } from '../codec/multibase.js'
 import { CounterfoilError } from '../errors.js'
-import { publicKeyFromDid } from '../keys/did.js'
+import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { parsePayload, type RecordPayload } from './payload.js'
 
 /** Largest signed record {@link decodeRecord} accepts by default (bytes). */
@@ -135,7 +135,7 @@ function parseSignatures(value: unknown, payload: RecordPayload): RecordSignatur
     const { signer, signature, ...rest } = entry as Record<string, unknown>
     if (Object.keys(rest).length > 0) throw malformed(`unknown signature field "${Object.keys(rest)[0]}"`)
     if (typeof signer !== 'string') throw malformed('"signer" must be a did:key string')
-    publicKeyFromDid(signer)
+    sharedPublicKeyFromDid(signer) // throws ERR_INVALID_DID
     if (!(signature instanceof Uint8Array) || signature.length !== 64) throw malformed('"signature" must be 64 bytes')
     if (seen.has(signer)) throw malformed(`signer ${signer} appears twice`)
     seen.add(signer)

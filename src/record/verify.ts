@@ -5,7 +5,7 @@
  */
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { verifyEd25519, verifyEd25519Concurrent } from '../keys/ed25519.js'
-import { publicKeyFromDid } from '../keys/did.js'
+import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { decodeRecord, isGenuineRecord, signingInput, SignedRecord } from './envelope.js'
 import type { Check, CheckName, VerifyError, VerifyResult } from './result.js'
 import { isoSeconds, nowSeconds, toSeconds } from './time.js'
@@ -106,7 +106,7 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
 async function checkSignatures(record: SignedRecord, findings: Findings, verifySignature: VerifySignature): Promise<boolean> {
   const input = signingInput(record.cidBytes)
   const outcomes = await Promise.all(
-    record.signatures.map((s) => verifySignature(publicKeyFromDid(s.signer), input, s.signature)),
+    record.signatures.map((s) => verifySignature(sharedPublicKeyFromDid(s.signer), input, s.signature)),
   )
   const bad = record.signatures.filter((_, i) => !outcomes[i])
   if (bad.length > 0) {
