@@ -43,7 +43,7 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {}
  * ```
  */
 export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  return verifyRecord(input, options, await statusHook(options))
+  return verifyRecord(input, options, wantsStatus(options) ? await statusHook(options) : undefined)
 }
 
 /**

@@ -105,9 +105,10 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
 
 async function checkSignatures(record: SignedRecord, findings: Findings, verifySignature: VerifySignature): Promise<boolean> {
   const input = signingInput(record.cidBytes)
-  const outcomes = await Promise.all(
-    record.signatures.map((s) => verifySignature(sharedPublicKeyFromDid(s.signer), input, s.signature)),
-  )
+  const { signatures } = record
+  const outcomes = signatures.length === 1
+    ? [await verifySignature(sharedPublicKeyFromDid(signatures[0]!.signer), input, signatures[0]!.signature)]
+    : await Promise.all(signatures.map((s) => verifySignature(sharedPublicKeyFromDid(s.signer), input, s.signature)))
   const bad = record.signatures.filter((_, i) => !outcomes[i])
   if (bad.length > 0) {
     findings.fail('signatures', 'ERR_SIGNATURE_INVALID',
@@ -133,14 +134,17 @@ function checkValidity(record: SignedRecord, settings: Settings, findings: Findi
   }
 }
 
-async function checkIssuer(record: SignedRecord, settings: Settings, findings: Findings): Promise<void> {
+function checkIssuer(record: SignedRecord, settings: Settings, findings: Findings): Promise<void> | undefined {
   const { iss, type } = record.payload
-  if (settings.trustedIssuers === undefined) return
-  if (await isTrustedIssuer(settings.trustedIssuers, iss, type)) {
-    findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
-  } else {
-    findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
+  if (settings.trustedIssuers === undefined) return undefined
+  const report = (trusted: boolean): void => {
+    if (trusted) findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
+    else findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
   }
+  const answer = isTrustedIssuer(settings.trustedIssuers, iss, type)
+  if (typeof answer !== 'boolean') return answer.then(report)
+  report(answer)
+  return undefined
 }
 
 function checkSigners(record: SignedRecord, settings: Settings, findings: Findings): void {
@@ -172,7 +176,8 @@ export async function runRecordChecks(
   if (record === undefined) return { findings, record, genuine: false }
   if (!(await checkSignatures(record, findings, verifySignature))) return { findings, record, genuine: false }
   checkValidity(record, settings, findings)
-  await checkIssuer(record, settings, findings)
+  const issuerChecked = checkIssuer(record, settings, findings)
+  if (issuerChecked !== undefined) await issuerChecked
   checkSigners(record, settings, findings)
   if (extra !== undefined) await extra(record, settings.now, settings.skew, findings)
   return { findings, record, genuine: true }
