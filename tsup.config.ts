@@ -14,6 +14,9 @@ export default defineConfig({
     // Picked at run time through package.json "imports" (#ed25519-platform): node vs everything else.
     'platform/node': 'src/node/platform.ts',
     'platform/web': 'src/keys/platform-web.ts',
+    // Same, for SHA-256 (#sha256-platform): node:crypto in Node, @noble/hashes elsewhere.
+    'platform/sha256-node': 'src/node/sha256.ts',
+    'platform/sha256-web': 'src/codec/sha256-web.ts',
     'cli/main': 'src/cli/main.ts',
     holder: 'src/holder/index.ts',
   },
@@ -31,5 +34,5 @@ export default defineConfig({
   treeshake: true,
   clean: true,
   sourcemap: false,
-  external: ['#ed25519-platform', /^node:/, 'better-sqlite3', 'pg'],
+  external: ['#ed25519-platform', '#sha256-platform', /^node:/, 'better-sqlite3', 'pg'],
 })

@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: {
     // In Node the package's `imports` map picks the node:crypto backend; mirror that for sources.
-    alias: { '#ed25519-platform': fileURLToPath(new URL('./src/node/platform.ts', import.meta.url)) },
+    alias: {
+      '#ed25519-platform': fileURLToPath(new URL('./src/node/platform.ts', import.meta.url)),
+      '#sha256-platform': fileURLToPath(new URL('./src/node/sha256.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -41,15 +41,19 @@ export interface VerifyOptions extends RecordVerifyOptions, StatusOptions {
   followSuccessions?: boolean
 }
 
-// Key continuity: a trusted key's successors are trusted (docs/guide.md "Key continuity"). Loaded
-// only when a succession source is at hand and the issuer is not trusted directly.
+// Key continuity: a trusted key's successors are trusted (docs/guide.md "Key continuity"). The code
+// loads only when there is a list or map of trusted issuers and a succession source at hand.
+function followsSuccession(options: VerifyOptions): boolean {
+  const trusted = options.trustedIssuers
+  if (trusted === undefined || typeof trusted === 'function' || options.followSuccessions === false) return false
+  return options.successions !== undefined || options.registry?.keyHistory !== undefined
+}
+
 async function withSuccession<O extends VerifyOptions>(options: O): Promise<O> {
   const trusted = options.trustedIssuers
-  if (trusted === undefined || typeof trusted === 'function' || options.followSuccessions === false) return options
-  const source = options.successions ?? (options.registry?.keyHistory === undefined ? undefined : options.registry)
-  if (source === undefined) return options
+  if (!followsSuccession(options) || trusted === undefined || typeof trusted === 'function') return options
   const { trustWithSuccession } = await import('./holder/succession.js')
-  return { ...options, trustedIssuers: trustWithSuccession(trusted, source) }
+  return { ...options, trustedIssuers: trustWithSuccession(trusted, options.successions ?? options.registry!) }
 }
 
 /**
@@ -69,8 +73,9 @@ async function withSuccession<O extends VerifyOptions>(options: O): Promise<O> {
  * ```
  */
 export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const status = await statusHook(options)
-  const opts = await withSuccession(options)
+  // No await unless a status source or a succession source is in play: each hop costs the hot path.
+  const status = wantsStatus(options) ? await statusHook(options) : undefined
+  const opts = followsSuccession(options) ? await withSuccession(options) : options
   // A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes or
   // its class; its code loads only then, so plain verification does not download it.
   const disclosed = typeof input === 'string' || input instanceof Uint8Array ? looksDisclosed(input) : isDisclosedObject(input)

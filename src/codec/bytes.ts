@@ -1,17 +1,25 @@
-import { concat as concatBytes } from 'uint8arrays/concat'
-import { equals } from 'uint8arrays/equals'
-
 const utf8Encoder = new TextEncoder()
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true })
 
 /** Concatenates byte arrays. */
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  return concatBytes([...parts])
+  let length = 0
+  for (const part of parts) length += part.length
+  const out = new Uint8Array(length)
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }
 
 /** Byte-wise equality (not constant time; use only on public data). */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return equals(a, b)
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** UTF-8 encoding of a string. */

@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js'
+import { sha256 } from '#sha256-platform'
 import { base32 } from 'multiformats/bases/base32'
 import { CID } from 'multiformats/cid'
 import { create as createDigest } from 'multiformats/hashes/digest'
@@ -11,7 +11,8 @@ export const DAG_CBOR_CODE = 0x71
 export const SHA2_256_CODE = 0x12
 
 /**
- * The CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes. Synchronous: SHA-256 from @noble/hashes.
+ * The CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes. Synchronous: SHA-256 from node:crypto in
+ * Node, @noble/hashes elsewhere.
  *
  * @param bytes - canonical DAG-CBOR bytes
  * @returns the CID
@@ -22,6 +23,28 @@ export const SHA2_256_CODE = 0x12
  */
 export function cidOf(bytes: Uint8Array): CID<unknown, 0x71, 0x12, 1> {
   return CID.createV1(DAG_CBOR_CODE, createDigest(SHA2_256_CODE, sha256(bytes)))
+}
+
+/**
+ * The binary CIDv1 (dag-cbor, sha2-256) of some DAG-CBOR bytes, without building a `CID` object:
+ * `0x01 0x71 0x12 0x20 ‖ SHA-256(bytes)` (CIDv1 = version varint, codec varint, multihash; the
+ * multihash = code varint 0x12, length varint 0x20, digest).
+ *
+ * @param bytes - canonical DAG-CBOR bytes
+ * @returns the 36 CID bytes, equal to `cidOf(bytes).bytes`
+ * @example
+ * ```ts
+ * cidBytesOf(payloadBytes) // Uint8Array(36) [1, 113, 18, 32, …]
+ * ```
+ */
+export function cidBytesOf(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(36)
+  out[0] = 0x01
+  out[1] = DAG_CBOR_CODE
+  out[2] = SHA2_256_CODE
+  out[3] = 32
+  out.set(sha256(bytes), 4)
+  return out
 }
 
 /**
@@ -57,4 +80,33 @@ export function parseRecordId(input: string | Uint8Array | CID): CID {
     throw new CounterfoilError('ERR_MALFORMED', 'record id must be a CIDv1 with dag-cbor codec and sha2-256 digest')
   }
   return cid
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+/**
+ * The text form of a binary CIDv1: multibase `b` + lower-case base32 without padding (RFC 4648 §6),
+ * the same as `CID#toString()` for a CIDv1, without building a CID object.
+ *
+ * @param cidBytes - a binary CIDv1 (not checked)
+ * @returns `b…` text, e.g. `bafyrei…` for dag-cbor/sha2-256
+ * @example
+ * ```ts
+ * cidText(cidBytesOf(payloadBytes)) === cidOf(payloadBytes).toString() // true
+ * ```
+ */
+export function cidText(cidBytes: Uint8Array): string {
+  let out = 'b'
+  let buffer = 0
+  let bits = 0
+  for (const byte of cidBytes) {
+    buffer = ((buffer << 8) | byte) & 0xfff
+    bits += 8
+    while (bits >= 5) {
+      bits -= 5
+      out += BASE32[(buffer >> bits) & 31]
+    }
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31]
+  return out
 }

@@ -108,9 +108,26 @@ export function didFromPublicKey(publicKey: Uint8Array): string {
  * ```
  */
 export function publicKeyFromDid(did: string): Uint8Array {
+  return sharedPublicKeyFromDid(did).slice()
+}
+
+/**
+ * {@link publicKeyFromDid} without the defensive copy: the returned bytes are the cache's own, so
+ * the caller must never change them. For hot paths inside counterfoil (decoding and verifying a
+ * record looks up the same DIDs several times).
+ *
+ * @param did - the DID string
+ * @returns the 32-byte public key, shared: read only
+ * @throws as {@link publicKeyFromDid}
+ * @example
+ * ```ts
+ * await verifyEd25519(sharedPublicKeyFromDid(signer), message, signature)
+ * ```
+ */
+export function sharedPublicKeyFromDid(did: string): Uint8Array {
   if (typeof did !== 'string') throw new TypeError(`"did" expected string, got type=${typeof did}`)
   const hit = cache.get(did)
-  if (hit !== undefined) return hit.slice()
+  if (hit !== undefined) return hit
   if (!did.startsWith(DID_KEY_PREFIX)) throw invalid(did, 'expected a did:key')
   if (did.length !== ED25519_DID_KEY_LENGTH) {
     throw invalid(did, `an Ed25519 did:key has ${ED25519_DID_KEY_LENGTH} characters, got ${did.length}`)
@@ -123,7 +140,7 @@ export function publicKeyFromDid(did: string): Uint8Array {
     throw new CounterfoilError('ERR_INVALID_DID', `invalid did:key ${show(did)}: not a valid Ed25519 public key`, { cause })
   }
   remember(did, decoded)
-  return decoded.slice()
+  return cache.get(did) ?? decoded
 }
 
 /**

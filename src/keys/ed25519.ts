@@ -102,6 +102,8 @@ async function loadBackend(name: BackendName): Promise<Ed25519Backend> {
 }
 
 let active: Promise<Ed25519Backend> | undefined
+/** The backend `active` resolved to, once it has: lets a verification skip one promise hop. */
+let resolved: Ed25519Backend | undefined
 
 /**
  * Chooses the Ed25519 backend used from now on by every function here. `auto` (the default, and
@@ -121,6 +123,7 @@ let active: Promise<Ed25519Backend> | undefined
 export async function selectBackend(name: BackendName = 'auto'): Promise<Ed25519Backend> {
   const backend = await loadBackend(name)
   active = Promise.resolve(backend)
+  resolved = backend
   return backend
 }
 
@@ -138,9 +141,14 @@ export function activeBackend(): Promise<Ed25519Backend> {
   if (active === undefined) {
     const selecting = loadBackend('auto')
     active = selecting
-    selecting.catch(() => {
-      if (active === selecting) active = undefined
-    })
+    selecting.then(
+      (backend) => {
+        if (active === selecting) resolved = backend
+      },
+      () => {
+        if (active === selecting) active = undefined
+      },
+    )
   }
   return active
 }
@@ -170,7 +178,7 @@ export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, 
   assertVerifyArgs(publicKey, message, signature)
   if (!isWellFormedPublicKey(publicKey) || !isWellFormedSignature(signature)) return false
   try {
-    return (await (await activeBackend()).verify(publicKey, message, signature)) === true
+    return (await (resolved ?? (await activeBackend())).verify(publicKey, message, signature)) === true
   } catch {
     return false
   }
@@ -194,7 +202,7 @@ export async function verifyEd25519Concurrent(publicKey: Uint8Array, message: Ui
   assertVerifyArgs(publicKey, message, signature)
   if (!isWellFormedPublicKey(publicKey) || !isWellFormedSignature(signature)) return false
   try {
-    return (await (await activeBackend()).verifyConcurrent(publicKey, message, signature)) === true
+    return (await (resolved ?? (await activeBackend())).verifyConcurrent(publicKey, message, signature)) === true
   } catch {
     return false
   }

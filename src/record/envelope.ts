@@ -3,14 +3,15 @@
  * in DAG-CBOR, and its `u…` text form. Decoding here is structural and strict; it never checks
  * signatures (that is `verify`'s job) but it does prove every byte canonical.
  */
-import type { CID } from 'multiformats/cid'
+import { CID } from 'multiformats/cid'
 import { bytesEqual } from '../codec/bytes.js'
-import { cidOf } from '../codec/cid.js'
-import { decodeCbor, encodeCbor } from '../codec/dag-cbor.js'
+import { cidBytesOf, cidText } from '../codec/cid.js'
+import { decodeDagCbor, DEFAULT_MAX_DEPTH } from '../codec/dag-cbor-decode.js'
+import { encodeCbor } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { fromBase64url, toBase64url } from '../codec/multibase.js'
 import { CounterfoilError } from '../errors.js'
-import { publicKeyFromDid } from '../keys/did.js'
+import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { parsePayload, type RecordPayload } from './payload.js'
 
 /** Largest signed record {@link decodeRecord} accepts by default (bytes). */
@@ -52,10 +53,6 @@ export interface RecordSignature {
  * ```
  */
 export class SignedRecord {
-  /** Record id: CIDv1 (dag-cbor, sha2-256) of the payload bytes, base32 text (`bafy…`). */
-  readonly id: string
-  /** The record id as a CID. */
-  readonly cid: CID
   /** The envelope's canonical DAG-CBOR bytes. */
   readonly bytes: Uint8Array
   /** The payload's canonical DAG-CBOR bytes (what the id hashes). */
@@ -64,20 +61,35 @@ export class SignedRecord {
   readonly payload: RecordPayload
   /** Every signature, issuer's first. */
   readonly signatures: readonly RecordSignature[]
+  /** The binary record id (36 bytes, what {@link signingInput} binds); `cid` and `id` are built from it on first use. */
+  readonly cidBytes: Uint8Array
+  #cid: CID | undefined
+  #id: string | undefined
+  #text: string | undefined
 
   /** @internal use {@link decodeRecord} or `issue` */
-  constructor(cid: CID, bytes: Uint8Array, payloadBytes: Uint8Array, payload: RecordPayload, signatures: readonly RecordSignature[]) {
-    this.cid = cid
-    this.id = cid.toString()
+  constructor(cidBytes: Uint8Array, bytes: Uint8Array, payloadBytes: Uint8Array, payload: RecordPayload, signatures: readonly RecordSignature[], text?: string) {
+    this.cidBytes = cidBytes
     this.bytes = bytes
     this.payloadBytes = payloadBytes
     this.payload = payload
     this.signatures = signatures
+    this.#text = text
+  }
+
+  /** Record id: CIDv1 (dag-cbor, sha2-256) of the payload bytes, base32 text (`bafy…`). */
+  get id(): string {
+    return (this.#id ??= cidText(this.cidBytes))
+  }
+
+  /** The record id as a CID. */
+  get cid(): CID {
+    return (this.#cid ??= CID.decode(this.cidBytes))
   }
 
   /** The text form: multibase base64url of {@link bytes} (`u…`), safe in URLs, QR codes and e-mail. */
   toString(): string {
-    return toBase64url(this.bytes)
+    return (this.#text ??= toBase64url(this.bytes))
   }
 
   /** JSON form is the text form, so records embed in JSON without surprises. */
@@ -86,18 +98,25 @@ export class SignedRecord {
   }
 }
 
+/** `"counterfoil/v1/record" 0x00`, built once. */
+const RECORD_PREFIX = /* @__PURE__ */ domainSeparated(DOMAIN.record, new Uint8Array(0))
+
 /**
  * The bytes every record signature covers: `"counterfoil/v1/record" 0x00 ‖ CID bytes`.
  *
- * @param cid - the record id
+ * @param cid - the record id, as a CID or its binary form
  * @returns the signing input
  * @example
  * ```ts
  * const input = signingInput(record.cid)
  * ```
  */
-export function signingInput(cid: CID): Uint8Array {
-  return domainSeparated(DOMAIN.record, cid.bytes)
+export function signingInput(cid: CID | Uint8Array): Uint8Array {
+  const bytes = cid instanceof Uint8Array ? cid : cid.bytes
+  const out = new Uint8Array(RECORD_PREFIX.length + bytes.length)
+  out.set(RECORD_PREFIX)
+  out.set(bytes, RECORD_PREFIX.length)
+  return out
 }
 
 function malformed(message: string): CounterfoilError {
@@ -116,7 +135,7 @@ function parseSignatures(value: unknown, payload: RecordPayload): RecordSignatur
     const { signer, signature, ...rest } = entry as Record<string, unknown>
     if (Object.keys(rest).length > 0) throw malformed(`unknown signature field "${Object.keys(rest)[0]}"`)
     if (typeof signer !== 'string') throw malformed('"signer" must be a did:key string')
-    publicKeyFromDid(signer)
+    sharedPublicKeyFromDid(signer) // throws ERR_INVALID_DID
     if (!(signature instanceof Uint8Array) || signature.length !== 64) throw malformed('"signature" must be 64 bytes')
     if (seen.has(signer)) throw malformed(`signer ${signer} appears twice`)
     seen.add(signer)
@@ -139,7 +158,7 @@ export function assembleRecord(payloadBytes: Uint8Array, payload: RecordPayload,
     payload: payloadBytes,
     signatures: signatures.map((s) => ({ signer: s.signer, signature: s.signature })),
   })
-  const record = new SignedRecord(cidOf(payloadBytes), bytes, payloadBytes, payload, signatures)
+  const record = new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, signatures)
   genuine.add(record)
   return record
 }
@@ -169,8 +188,9 @@ export interface DecodeRecordOptions {
 export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOptions = {}): SignedRecord {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES
   let bytes: Uint8Array
+  let text: string | undefined
   if (typeof input === 'string') {
-    const text = input.trim()
+    text = input.trim()
     if (text.length > Math.ceil((maxBytes * 4) / 3) + 1) {
       throw new CounterfoilError('ERR_TOO_LARGE', `signed record text is longer than ${maxBytes} bytes allow`)
     }
@@ -181,17 +201,19 @@ export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOp
     throw new TypeError(`"input" expected Uint8Array or string, got ${input === null ? 'null' : typeof input}`)
   }
   if (bytes.length > maxBytes) throw new CounterfoilError('ERR_TOO_LARGE', `signed record is ${bytes.length} bytes, more than ${maxBytes}`)
-  const envelope = decodeCbor(bytes)
+  // A private copy: the record's byte fields are views into it, and the caller may reuse its buffer.
+  if (bytes === input) bytes = bytes.slice()
+  const envelope = decodeDagCbor(bytes, DEFAULT_MAX_DEPTH, false)
   if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope) || envelope instanceof Uint8Array) {
     throw malformed('must be a map')
   }
   const { payload: payloadBytes, signatures, ...rest } = envelope as Record<string, unknown>
   if (Object.keys(rest).length > 0) throw malformed(`unknown field "${Object.keys(rest)[0]}"`)
   if (!(payloadBytes instanceof Uint8Array)) throw malformed('"payload" must be bytes')
-  const payload = parsePayload(decodeCbor(payloadBytes))
+  const payload = parsePayload(decodeDagCbor(payloadBytes, DEFAULT_MAX_DEPTH, false))
   const parsed = parseSignatures(signatures, payload)
-  // decodeCbor proved both layers canonical, so these bytes are the only encoding of this record.
-  const record = new SignedRecord(cidOf(payloadBytes), bytes, payloadBytes, payload, parsed)
+  // decodeDagCbor proved both layers canonical, so these bytes are the only encoding of this record.
+  const record = new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, parsed, text)
   genuine.add(record)
   return record
 }

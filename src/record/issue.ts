@@ -1,5 +1,5 @@
 import { decodeCbor, encodeCbor, type CborValue } from '../codec/dag-cbor.js'
-import { cidOf } from '../codec/cid.js'
+import { cidBytesOf } from '../codec/cid.js'
 import { CounterfoilError } from '../errors.js'
 import { verifyEd25519 } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
@@ -134,7 +134,7 @@ export async function issue(options: IssueOptions | DisclosableIssueOptions): Pr
   // decodeRecord would reject, and the payload we return is exactly what a verifier will see.
   const payloadBytes = encodeCbor(fields)
   const payload: RecordPayload = parsePayload(decodeCbor(payloadBytes))
-  const signature = await signAs(signer, signingInput(cidOf(payloadBytes)))
+  const signature = await signAs(signer, signingInput(cidBytesOf(payloadBytes)))
   const record = assembleRecord(payloadBytes, payload, [{ signer: signer.did, signature }])
   return redaction === undefined ? record : new DisclosedRecord(record, redaction.disclosures)
 }
@@ -157,7 +157,7 @@ export async function cosign(record: SignedRecord, signer: Signer): Promise<Sign
   if (record.signatures.some((s) => s.signer === signer.did)) {
     throw new CounterfoilError('ERR_CONFLICT', `${signer.did} has already signed record ${record.id}`)
   }
-  const signature = await signAs(signer, signingInput(record.cid))
+  const signature = await signAs(signer, signingInput(record.cidBytes))
   return assembleRecord(record.payloadBytes, record.payload, [...record.signatures, { signer: signer.did, signature }])
 }
 

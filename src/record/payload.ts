@@ -4,7 +4,7 @@
  */
 import type { CborValue } from '../codec/dag-cbor.js'
 import { CounterfoilError } from '../errors.js'
-import { publicKeyFromDid } from '../keys/did.js'
+import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { checkPublicKey } from '../keys/strict.js'
 import { parseDigestList } from './digest-list.js'
 
@@ -77,7 +77,7 @@ function time(value: unknown, name: string): number {
 
 function did(value: unknown, name: string): string {
   if (typeof value !== 'string') throw malformed(`"${name}" must be a did:key string`)
-  publicKeyFromDid(value) // throws ERR_INVALID_DID
+  sharedPublicKeyFromDid(value) // throws ERR_INVALID_DID
   return value
 }
 

@@ -18,10 +18,11 @@ export type TrustedIssuers =
  * @param trusted - the verifier's policy
  * @param issuer - the record's `iss`
  * @param type - the record's `type`
- * @returns true when trusted
+ * @returns true when trusted; a promise only when `trusted` is a function (lists and maps answer at
+ *   once, so `verify` needs no extra promise hop for them)
  */
-export async function isTrustedIssuer(trusted: TrustedIssuers, issuer: string, type: string): Promise<boolean> {
-  if (typeof trusted === 'function') return (await trusted(issuer, type)) === true
+export function isTrustedIssuer(trusted: TrustedIssuers, issuer: string, type: string): boolean | Promise<boolean> {
+  if (typeof trusted === 'function') return Promise.resolve(trusted(issuer, type)).then((ok) => ok === true)
   if (Array.isArray(trusted)) return (trusted as readonly string[]).includes(issuer)
   const byType = trusted as Readonly<Record<string, readonly string[]>>
   const forType = Object.prototype.hasOwnProperty.call(byType, type) ? byType[type] : undefined

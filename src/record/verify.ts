@@ -5,10 +5,10 @@
  */
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { verifyEd25519, verifyEd25519Concurrent } from '../keys/ed25519.js'
-import { publicKeyFromDid } from '../keys/did.js'
+import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { decodeRecord, isGenuineRecord, signingInput, SignedRecord } from './envelope.js'
 import type { Check, CheckName, VerifyError, VerifyResult } from './result.js'
-import { nowSeconds, toSeconds } from './time.js'
+import { isoSeconds, nowSeconds, toSeconds } from './time.js'
 import { assertTrustedIssuers, isTrustedIssuer, type TrustedIssuers } from './trust.js'
 
 /** Default tolerance for clocks that disagree, in seconds. */
@@ -82,9 +82,6 @@ function settingsFrom(options: VerifyOptions): Settings {
   }
 }
 
-function iso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
-}
 
 function decodeInput(input: unknown, settings: Settings, findings: Findings): SignedRecord | undefined {
   if (input instanceof SignedRecord && isGenuineRecord(input)) {
@@ -107,10 +104,11 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
 }
 
 async function checkSignatures(record: SignedRecord, findings: Findings, verifySignature: VerifySignature): Promise<boolean> {
-  const input = signingInput(record.cid)
-  const outcomes = await Promise.all(
-    record.signatures.map((s) => verifySignature(publicKeyFromDid(s.signer), input, s.signature)),
-  )
+  const input = signingInput(record.cidBytes)
+  const { signatures } = record
+  const outcomes = signatures.length === 1
+    ? [await verifySignature(sharedPublicKeyFromDid(signatures[0]!.signer), input, signatures[0]!.signature)]
+    : await Promise.all(signatures.map((s) => verifySignature(sharedPublicKeyFromDid(s.signer), input, s.signature)))
   const bad = record.signatures.filter((_, i) => !outcomes[i])
   if (bad.length > 0) {
     findings.fail('signatures', 'ERR_SIGNATURE_INVALID',
@@ -128,22 +126,25 @@ function checkValidity(record: SignedRecord, settings: Settings, findings: Findi
   const { now, skew } = settings
   const start = Math.max(iat, nbf ?? 0)
   if (now + skew < start) {
-    findings.fail('validity', 'ERR_NOT_YET_VALID', `not valid before ${iso(start)}`)
+    findings.fail('validity', 'ERR_NOT_YET_VALID', `not valid before ${isoSeconds(start)}`)
   } else if (exp !== undefined && now - skew >= exp) {
-    findings.fail('validity', 'ERR_EXPIRED', `expired at ${iso(exp)}`)
+    findings.fail('validity', 'ERR_EXPIRED', `expired at ${isoSeconds(exp)}`)
   } else {
-    findings.pass('validity', exp === undefined ? `issued ${iso(iat)}, does not expire` : `issued ${iso(iat)}, valid until ${iso(exp)}`)
+    findings.pass('validity', exp === undefined ? `issued ${isoSeconds(iat)}, does not expire` : `issued ${isoSeconds(iat)}, valid until ${isoSeconds(exp)}`)
   }
 }
 
-async function checkIssuer(record: SignedRecord, settings: Settings, findings: Findings): Promise<void> {
+function checkIssuer(record: SignedRecord, settings: Settings, findings: Findings): Promise<void> | undefined {
   const { iss, type } = record.payload
-  if (settings.trustedIssuers === undefined) return
-  if (await isTrustedIssuer(settings.trustedIssuers, iss, type)) {
-    findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
-  } else {
-    findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
+  if (settings.trustedIssuers === undefined) return undefined
+  const report = (trusted: boolean): void => {
+    if (trusted) findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
+    else findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
   }
+  const answer = isTrustedIssuer(settings.trustedIssuers, iss, type)
+  if (typeof answer !== 'boolean') return answer.then(report)
+  report(answer)
+  return undefined
 }
 
 function checkSigners(record: SignedRecord, settings: Settings, findings: Findings): void {
@@ -175,7 +176,8 @@ export async function runRecordChecks(
   if (record === undefined) return { findings, record, genuine: false }
   if (!(await checkSignatures(record, findings, verifySignature))) return { findings, record, genuine: false }
   checkValidity(record, settings, findings)
-  await checkIssuer(record, settings, findings)
+  const issuerChecked = checkIssuer(record, settings, findings)
+  if (issuerChecked !== undefined) await issuerChecked
   checkSigners(record, settings, findings)
   if (extra !== undefined) await extra(record, settings.now, settings.skew, findings)
   return { findings, record, genuine: true }
