@@ -35,7 +35,10 @@ function render(result: PresentationResult): void {
     ...checks.map((c) => {
       const item = document.createElement('li')
       item.dataset.ok = String(c.ok)
-      item.textContent = `${c.ok ? '✓' : '✗'} ${c.title}: ${c.detail}`
+      const title = document.createElement('span')
+      title.className = 'check-title'
+      title.textContent = c.title
+      item.append(`${c.ok ? '✓' : '✗'} `, title, `: ${c.detail}`)
       return item
     }),
   )
