@@ -169,7 +169,12 @@ describe('the wallet example in Chromium', () => {
       expect(challenge.audience).toBe(server.url)
       expect(challenge.nonce).toMatch(/^u[A-Za-z0-9_-]{22}$/)
       expect(await verifier.locator('#challenge-qr svg').count()).toBe(1)
-      expect(await verifier.locator('#open-wallet').getAttribute('href')).toContain(`#challenge=${encodeURIComponent(challengeText)}`)
+      const link = (await verifier.locator('#open-wallet').getAttribute('href')) ?? ''
+      expect(link).toContain(`#challenge=${encodeURIComponent(challengeText)}`)
+      // the link opens the wallet with the challenge already pasted (it travels in the fragment)
+      const linked = await open(context, new URL(link, server.verifierUrl).href, errors)
+      expect(await linked.locator('#challenge').inputValue()).toBe(challengeText)
+      await linked.close()
 
       // the wallet presents: signed by the holder's key for that audience and nonce, status stapled
       const text = await present(wallet, id, challengeText)
@@ -325,6 +330,32 @@ describe('the wallet example in Chromium', () => {
       expect(await wallet.locator('#status').textContent()).toMatch(/paste the verifier's challenge/)
       expect(await wallet.locator('#presentation').isHidden()).toBe(true)
       expect(errors).toEqual([])
+    } finally {
+      await context.close()
+    }
+  }, FLOW_MS)
+
+  it('a wallet that cannot reach the registry still presents, without a staple; the verifier asks the registry', async () => {
+    const errors: string[] = []
+    const context = await browser.newContext()
+    try {
+      const wallet = await open(context, server.walletUrl, errors)
+      const id = await buy(wallet, 1)
+      const verifier = await open(context, server.verifierUrl, errors)
+      // Only the wallet's page loses the registry's status route; the verifier's page keeps it.
+      await wallet.route('**/v1/status/**', (route) => route.abort('connectionrefused'))
+      await wallet.fill('#challenge', (await challengeOf(verifier)).text)
+      await wallet.click(`#records li[data-id="${id}"] button[data-action="show"]`)
+      await wallet.waitForSelector(`#presentation[data-id="${id}"]:not([hidden])`)
+      expect(await wallet.locator('#presentation').getAttribute('data-stapled')).toBe('false')
+      expect(await wallet.locator('#presentation-for').textContent()).toMatch(/could not be reached/)
+      const text = await wallet.locator('#presentation-text').inputValue()
+      expect(decodePresentation(text).payload.staples).toBeUndefined()
+      const result = await check(verifier, text)
+      expect(result.valid, result.verdict).toBe('true')
+      expect(result.checks.at(-1)?.title).toBe('Record: Not revoked, suspended or withdrawn (asked the registry)')
+      // The refused connection is the one expected failure on either page.
+      expect(errors.filter((e) => !/\/v1\/status\/.*ERR_CONNECTION_REFUSED|ERR_CONNECTION_REFUSED.*\/v1\/status\//.test(e))).toEqual([])
     } finally {
       await context.close()
     }

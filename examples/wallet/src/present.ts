@@ -4,6 +4,7 @@
  * registry's latest status note stapled so the verifier need not ask the registry.
  */
 import { decodeRecord, type SignedRecord } from 'counterfoil'
+import { CounterfoilError } from 'counterfoil/errors'
 import { present, verifyPresentation, type NonceStore, type PresentationResult } from 'counterfoil/holder'
 import type { Signer } from 'counterfoil/keys'
 import { commitmentOf, openStatusNote, type RegistryClient } from 'counterfoil/registry'
@@ -51,8 +52,9 @@ export interface PresentRecordOptions {
  * Signs a presentation of one record for one challenge.
  *
  * @param options - see {@link PresentRecordOptions}
- * @returns the presentation's text form (`u…`) and whether a status note is stapled
- * @throws {CounterfoilError} `ERR_SIGNER_FAILED`; registry errors while fetching the staple
+ * @returns the presentation's text form (`u…`) and whether a status note is stapled (not when the
+ *   registry could not be reached: the verifier then asks it)
+ * @throws {CounterfoilError} `ERR_SIGNER_FAILED`
  * @example
  * ```ts
  * const { text } = await presentRecord({ record: stored, holder: holder.signer, challenge: parseChallenge(pasted) })
@@ -60,7 +62,13 @@ export interface PresentRecordOptions {
  */
 export async function presentRecord(options: PresentRecordOptions): Promise<{ text: string; stapled: boolean }> {
   const record = decodeRecord(options.record.text)
-  const staple = options.stapleFrom === undefined ? undefined : await latestStatusNote(record, options.stapleFrom)
+  let staple: Uint8Array | undefined
+  try {
+    staple = options.stapleFrom === undefined ? undefined : await latestStatusNote(record, options.stapleFrom)
+  } catch (e) {
+    // An offline wallet still presents: without a staple, the verifier asks the registry itself.
+    if (!(e instanceof CounterfoilError)) throw e
+  }
   const presentation = await present({
     holder: options.holder,
     records: [record],

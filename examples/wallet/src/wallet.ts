@@ -84,7 +84,8 @@ async function showPresentation(stored: StoredRecord): Promise<void> {
   const staple = el<HTMLInputElement>('staple').checked
   const { text, stapled } = await presentRecord({ record: stored, holder: holder.signer, challenge, ...(staple ? { stapleFrom: registry.client } : {}) })
   el<HTMLTextAreaElement>('presentation-text').value = text
-  el('presentation-for').textContent = `For ${challenge.audience}, answering its challenge; valid for five minutes, once${stapled ? ", with the registry's status note attached" : ''}.`
+  const note = stapled ? ", with the registry's status note attached" : staple ? " (the registry could not be reached for a status note: the verifier will ask it)" : ''
+  el('presentation-for').textContent = `For ${challenge.audience}, answering its challenge; valid for five minutes, once${note}.`
   const qr = el('qr')
   try {
     const { svg, modules } = qrSvg(text)
