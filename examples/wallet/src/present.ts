@@ -80,9 +80,16 @@ export async function presentRecord(options: PresentRecordOptions): Promise<{ te
 }
 
 /**
+ * Oldest status answer the verifier accepts, seconds: a registry note lives an hour by default, so
+ * without this a customer could staple a note fetched before a revocation for up to an hour.
+ */
+export const MAX_STATUS_AGE = 300
+
+/**
  * Checks a presentation against the challenge this verifier made: holder signature, audience,
  * nonce, freshness, replay (the nonce store), holder = subject, then the record with its status
- * (from the staple when the registry signed it, else asked of the registry). Never throws on bad text.
+ * (from the staple when the registry signed it, else asked of the registry), made at most
+ * {@link MAX_STATUS_AGE} seconds ago. Never throws on bad text.
  *
  * @param text - what the wallet handed over
  * @param challenge - the challenge this page made (never one read from the presentation)
@@ -95,5 +102,5 @@ export async function presentRecord(options: PresentRecordOptions): Promise<{ te
  * ```
  */
 export function checkPresentation(text: string, challenge: Challenge, nonceStore: NonceStore, registry: RegistryClient): Promise<PresentationResult> {
-  return verifyPresentation(text.trim(), { audience: challenge.audience, nonce: challenge.nonce, nonceStore, registry })
+  return verifyPresentation(text.trim(), { audience: challenge.audience, nonce: challenge.nonce, nonceStore, registry, maxStatusAge: MAX_STATUS_AGE })
 }
