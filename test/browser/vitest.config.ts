@@ -13,6 +13,7 @@ const NODE_ONLY_FILES = {
   'test/registry/e2e.test.ts': 'the registry over node:http with the SQLite store (Node adapters)',
   'test/registry/stores.test.ts': 'the SQLite and PostgreSQL stores (Node adapters)',
   'test/registry/log/encoding.test.ts': "compares base64 against Node's Buffer and scans source files on disk",
+  'test/registry/crash.test.ts': 'spawns and SIGKILLs a registry server process over SQLite and PostgreSQL (Node adapters)',
 }
 
 /** Single tests that stay in Node, and why (matched on the full test name). */

@@ -1,13 +1,15 @@
 /**
- * The customer's wallet page: the holder key, the records kept in IndexedDB, and showing one as
- * text and as a QR code for a verifier. A small shop panel stands in for the company that issues.
+ * The customer's wallet page: the holder key, the records kept in IndexedDB, and presenting one to
+ * a verifier — signed by the holder's key for the verifier's challenge — as text and as a QR code.
+ * A small shop panel stands in for the company that issues.
  */
 import { decodeRecord } from 'counterfoil'
 import { withdraw } from 'counterfoil/revoke'
+import { parseChallenge } from './challenge.js'
 import { el } from './dom.js'
 import { allRecords, putRecord, type StoredRecord } from './idb.js'
 import { describeKey, loadOrCreateKey, type WalletKey } from './keys.js'
-import { present } from './present.js'
+import { presentRecord } from './present.js'
 import { qrSvg } from './qr.js'
 import { registryFromLocation } from './registry-config.js'
 import { askConsent, refund, sell } from './shop.js'
@@ -36,7 +38,7 @@ async function showRecords(): Promise<void> {
     title.textContent = `${stored.type} from ${payload.iss.slice(0, 20)}…, issued ${new Date(payload.iat * 1000).toISOString().slice(0, 10)}`
     const id = document.createElement('code')
     id.textContent = stored.id
-    const show = button('Show to a verifier', 'show', () => showPresentation(stored))
+    const show = button('Show to this verifier', 'show', () => showPresentation(stored))
     item.append(title, document.createElement('br'), id, document.createElement('br'), show)
     if (stored.type === 'purchase') {
       item.append(button('Return it to the shop (refund)', 'refund', async () => {
@@ -75,15 +77,28 @@ function button(label: string, action: string, onClick: () => Promise<void>): HT
 }
 
 async function showPresentation(stored: StoredRecord): Promise<void> {
-  const text = await present(stored, holder.signer)
+  const section = el('presentation')
+  section.hidden = true
+  delete section.dataset.id
+  const challenge = parseChallenge(el<HTMLTextAreaElement>('challenge').value)
+  const staple = el<HTMLInputElement>('staple').checked
+  const { text, stapled } = await presentRecord({ record: stored, holder: holder.signer, challenge, ...(staple ? { stapleFrom: registry.client } : {}) })
   el<HTMLTextAreaElement>('presentation-text').value = text
-  const { svg, modules } = qrSvg(text)
+  const note = stapled ? ", with the registry's status note attached" : staple ? " (the registry could not be reached for a status note: the verifier will ask it)" : ''
+  el('presentation-for').textContent = `For ${challenge.audience}, answering its challenge; valid for five minutes, once${note}.`
   const qr = el('qr')
-  qr.innerHTML = svg
-  qr.dataset.modules = String(modules)
-  el<HTMLAnchorElement>('open-verifier').href = `verify.html?${registry.query}#${text}`
-  el('presentation').hidden = false
-  el('presentation').dataset.id = stored.id
+  try {
+    const { svg, modules } = qrSvg(text)
+    qr.innerHTML = svg
+    qr.dataset.modules = String(modules)
+  } catch {
+    qr.textContent = 'Too long for a QR code: hand it over as text.'
+    qr.dataset.modules = '0'
+  }
+  section.dataset.id = stored.id
+  section.dataset.stapled = String(stapled)
+  section.hidden = false
+  say(`Signed a presentation of ${stored.id} for ${challenge.audience}.`)
 }
 
 async function buy(): Promise<void> {
@@ -111,6 +126,9 @@ async function main(): Promise<void> {
     ' ',
     button('Sign up for the newsletter (a consent you can withdraw)', 'consent', consent),
   )
+  // The verifier page's "open the wallet" link carries its challenge in the fragment (never sent to a server).
+  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get('challenge')
+  if (fromLink !== null) el<HTMLTextAreaElement>('challenge').value = fromLink
   await showRecords()
   document.body.dataset.ready = 'true'
 }
