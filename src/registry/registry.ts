@@ -10,9 +10,10 @@ import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
-import { verifyEd25519 } from '../keys/ed25519.js'
+import { verifyEd25519Concurrent } from '../keys/ed25519.js'
+import { checkPublicKey } from '../keys/strict.js'
 import type { Signer } from '../keys/interface.js'
-import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry, type SuccessionEntry } from './entries.js'
+import { checkEntrySignature, decodeEntryToVerify, MAX_ENTRY_BYTES, type LogEntry, type SuccessionEntry } from './entries.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
 import { NodeCache } from './log/node-cache.js'
@@ -83,6 +84,8 @@ interface Pending {
   readonly bytes: Uint8Array
   readonly entry: LogEntry
   readonly leafHash: Uint8Array
+  /** The signature checks, started on arrival: settles with the refusal, or undefined if authorised. */
+  readonly authorised: Promise<{ refusal: unknown } | undefined>
   readonly resolve: (r: Sequenced) => void
   readonly reject: (e: unknown) => void
 }
@@ -101,10 +104,16 @@ const FINAL = new Set([2, 3])
  * read without re-running the per-key curve checks, which made large bucket answers cost ~0.5 ms
  * per item.
  */
-function storedRevocationKey(bytes: Uint8Array): Uint8Array {
-  const rev = (decodeCbor(bytes) as { rev?: { issuer?: unknown } }).rev
+function storedRevocationKey(bytes: Uint8Array, which: 'issuer' | 'holder' = 'issuer'): Uint8Array | undefined {
+  const rev = (decodeCbor(bytes) as { rev?: { issuer?: unknown; holder?: unknown } }).rev
   if (!(rev?.issuer instanceof Uint8Array) || rev.issuer.length !== 32) throw new CounterfoilError('ERR_STORE', 'stored registration has no revocation key')
-  return rev.issuer
+  const key = rev[which]
+  return key instanceof Uint8Array && key.length === 32 ? key : undefined
+}
+
+/** The issuer revocation key of a stored `reg` entry (see {@link storedRevocationKey}). */
+function storedIssuerKey(bytes: Uint8Array): Uint8Array {
+  return storedRevocationKey(bytes, 'issuer')!
 }
 
 /**
@@ -178,7 +187,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key' || entry.t === 'succession')) {
       const by = entry.t === 'revoke-key' ? entry.key : entry.t === 'succession' ? entry.old : auth?.signer
       if (by === undefined || !allow.has(by)) throw refuse('ERR_UNAUTHORIZED', 'this registry accepts registrations only from allow-listed issuers')
-      if (entry.t === 'reg' && (auth === undefined || !(await verifyEd25519(publicKeyFromDid(auth.signer), domainSeparated(DOMAIN.submission, bytes), auth.sig)))) {
+      if (entry.t === 'reg' && (auth === undefined || !(await verifyEd25519Concurrent(publicKeyFromDid(auth.signer), domainSeparated(DOMAIN.submission, bytes), auth.sig)))) {
         throw refuse('ERR_UNAUTHORIZED', 'submission signature does not verify')
       }
     }
@@ -189,11 +198,13 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     else {
       const [reg] = await store.entries(entry.i, entry.i + 1)
       if (reg === undefined || reg.kind !== 'reg') throw refuse('ERR_NOT_FOUND', `log index ${entry.i} is not a registration`)
-      const { rev } = decodeEntry(reg.bytes) as RegEntry
-      key = entry.t === 'withdraw' ? rev.holder : rev.issuer
+      key = storedRevocationKey(reg.bytes, entry.t === 'withdraw' ? 'holder' : 'issuer')
       if (key === undefined) throw refuse('ERR_UNAUTHORIZED', 'this record has no holder withdrawal key')
     }
-    if (!(await checkEntrySignature(entry, key))) {
+    if (!(await checkEntrySignature(entry, key, verifyEd25519Concurrent))) {
+      // decodeEntryToVerify left the on-curve check of rev.issuer to this signature check; an
+      // off-curve key is still refused as ERR_INVALID_KEY, as decodeEntry would have.
+      if (entry.t === 'reg') checkPublicKey(entry.rev.issuer)
       throw refuse('ERR_UNAUTHORIZED', entry.t === 'withdraw' ? 'withdrawal is not signed by the holder\'s key' : `"${entry.t}" is not signed by the authorised key`)
     }
   }
@@ -213,7 +224,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const regKey = `reg:${toHex(entry.c)}:${toHex(entry.rev.issuer)}`
       const sameInBatch = batchLeaves.get(regKey)
       if (sameInBatch !== undefined) return { index: sameInBatch, duplicate: true }
-      const same = (await tx.registrations(entry.c)).find((r) => bytesEqual((decodeEntry(r.bytes) as RegEntry).rev.issuer, entry.rev.issuer))
+      const same = (await tx.registrations(entry.c)).find((r) => bytesEqual(storedIssuerKey(r.bytes), entry.rev.issuer))
       if (same !== undefined) return { index: same.index, duplicate: true }
       batchLeaves.set(regKey, next)
       await tx.putStatus({ index: next, state: 0, head: next, reason: 0, since: entry.at })
@@ -254,8 +265,9 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const inBatch = batchSuccessors.get(did)
       if (inBatch !== undefined) return inBatch
       for (const e of await tx.keyEntries(did)) {
-        const logged = decodeEntry(e.bytes)
-        if (logged.t === 'succession') return logged.new
+        // Stored, so validated on the way in: read without the did:key curve checks.
+        const logged = decodeCbor(e.bytes) as { t?: unknown; new?: unknown }
+        if (logged.t === 'succession' && typeof logged.new === 'string') return logged.new
       }
       return undefined
     }
@@ -275,7 +287,16 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
 
   async function flush(): Promise<void> {
     while (pending.length > 0) {
-      const batch = pending.splice(0, batchSize)
+      const arrived = pending.splice(0, batchSize)
+      // Signatures were checked concurrently since arrival; sequencing below keeps arrival order.
+      const checks = await Promise.all(arrived.map((item) => item.authorised))
+      const batch: Pending[] = []
+      arrived.forEach((item, i) => {
+        const check = checks[i]
+        if (check === undefined) batch.push(item)
+        else item.reject(check.refusal)
+      })
+      if (batch.length === 0) continue
       const outcomes: ({ index: number; duplicate: boolean } | { error: unknown })[] = []
       let size = 0
       let checkpoint: string | undefined
@@ -366,7 +387,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       if (closed) throw refuse('ERR_REGISTRY_UNAVAILABLE', 'registry is closed')
       if (!(bytes instanceof Uint8Array)) throw new TypeError('"entry" expected Uint8Array')
       bytes = ownCopy(bytes)
-      const entry = decodeEntry(bytes)
+      const entry = decodeEntryToVerify(bytes)
       let auth: { signer: string; sig: Uint8Array } | undefined
       if (submitOptions?.submitter !== undefined) {
         auth = { signer: submitOptions.submitter.did, sig: await submitOptions.submitter.sign(domainSeparated(DOMAIN.submission, bytes)) }
@@ -391,7 +412,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         ? [await signStatusNote({ commitment, keys, size, at, ttl: statusTtl }, signer)]
         : await Promise.all(regs.map(async (r) => {
             const status = await store.status(r.index)
-            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: storedRevocationKey(r.bytes), keys, size, at, ttl: statusTtl }, signer)
+            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: storedIssuerKey(r.bytes), keys, size, at, ttl: statusTtl }, signer)
           }))
       if (generation !== commits) return notes
       if (noteCache.size > 10_000) noteCache.clear()
@@ -406,7 +427,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const items: BucketItem[] = []
       for (const r of regs) {
         const status = await store.status(r.index)
-        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: storedRevocationKey(r.bytes) })
+        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: storedIssuerKey(r.bytes) })
       }
       return signBucket(prefix, items, keys, size, now(), statusTtl, signer)
     },
@@ -477,12 +498,14 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     // "began" next year, a registration that sorts after later ones): bounded by the clock skew.
     const limit = now() + maxClockSkew
     if (entry.at > limit) throw refuse('ERR_NOT_YET_VALID', `entry "at" ${entry.at} is more than ${maxClockSkew} s ahead of the registry clock (${limit - maxClockSkew})`)
-    await authorise(entry, bytes, auth)
-    // Checked after the (async) signature checks, right before queueing, so the cap holds under concurrency.
     if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
+    // Queued now, in arrival order, with its signature check running (on the thread pool in Node);
+    // the batch waits for its checks, then sequences in this order (statements with the same
+    // "prev": the first to arrive wins, whichever check finishes first).
+    const authorised = authorise(entry, bytes, auth).then(() => undefined, (refusal: unknown) => ({ refusal }))
     const leafHash = hashLeaf(bytes)
     const sequenced = await new Promise<Sequenced>((resolve, reject) => {
-      pending.push({ bytes, entry, leafHash, resolve, reject })
+      pending.push({ bytes, entry, leafHash, authorised, resolve, reject })
       schedule()
     })
     return receiptFor(sequenced, sequenced.duplicate ? (await store.entries(sequenced.index, sequenced.index + 1))[0]!.bytes : bytes)
@@ -491,7 +514,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   internals.set(registry, {
     submitWithAuth: (bytes, auth) => {
       const own = ownCopy(bytes)
-      return submitWithAuth(own, decodeEntry(own), auth)
+      return submitWithAuth(own, decodeEntryToVerify(own), auth)
     },
   })
   return registry
