@@ -4,7 +4,7 @@
  * An append resolves only after the transaction that contains it has committed: nothing
  * acknowledged can be lost.
  */
-import { bytesEqual, toHex } from '../codec/bytes.js'
+import { bytesEqual } from '../codec/bytes.js'
 import { decodeCbor } from '../codec/dag-cbor.js'
 import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
@@ -125,6 +125,11 @@ function ownCopy(bytes: Uint8Array): Uint8Array {
   return bytes.length > MAX_ENTRY_BYTES ? bytes : new Uint8Array(bytes)
 }
 
+/** A Map key for bytes: one UTF-16 unit per byte (cheaper than hex; never shown to anyone). */
+function bytesKey(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[])
+}
+
 function refuse(code: ErrorCode, message: string): CounterfoilError {
   return new CounterfoilError(code, message)
 }
@@ -211,17 +216,20 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
 
   /** Applies one entry inside the batch transaction; returns its index or a refusal. */
   async function sequenceOne(tx: StoreTx, item: Pending, next: number, batchLeaves: Map<string, number>): Promise<{ index: number; duplicate: boolean; stored?: StoredEntry }> {
-    const leafKey = toHex(item.leafHash)
-    const inBatch = batchLeaves.get(leafKey)
-    if (inBatch !== undefined) return { index: inBatch, duplicate: true }
-    const existing = await tx.entryByLeafHash(item.leafHash)
-    if (existing !== undefined) return { index: existing.index, duplicate: true }
     const { entry } = item
+    // A `reg` is a duplicate exactly when its commitment and issuer key are logged (identical bytes
+    // included), checked below: no leaf-hash lookup for it.
+    if (entry.t !== 'reg') {
+      const inBatch = batchLeaves.get(bytesKey(item.leafHash))
+      if (inBatch !== undefined) return { index: inBatch, duplicate: true }
+      const existing = await tx.entryByLeafHash(item.leafHash)
+      if (existing !== undefined) return { index: existing.index, duplicate: true }
+    }
     const base = { index: next, bytes: item.bytes, leafHash: item.leafHash, kind: entry.t }
     if (entry.t === 'reg') {
       // Same commitment under the same key: a duplicate, whether logged earlier or earlier in this
       // batch (entries are only put at the end of the batch, so tx.registrations cannot see those).
-      const regKey = `reg:${toHex(entry.c)}:${toHex(entry.rev.issuer)}`
+      const regKey = `reg:${bytesKey(entry.c)}${bytesKey(entry.rev.issuer)}`
       const sameInBatch = batchLeaves.get(regKey)
       if (sameInBatch !== undefined) return { index: sameInBatch, duplicate: true }
       const same = (await tx.registrations(entry.c)).find((r) => bytesEqual(storedIssuerKey(r.bytes), entry.rev.issuer))
@@ -313,7 +321,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
               const r = await sequenceOne(tx, item, start + stored.length, batchLeaves)
               if (r.stored !== undefined) {
                 stored.push(r.stored)
-                batchLeaves.set(toHex(item.leafHash), r.index)
+                if (item.entry.t !== 'reg') batchLeaves.set(bytesKey(item.leafHash), r.index)
               }
               outcomes.push({ index: r.index, duplicate: r.duplicate })
             } catch (e) {
@@ -367,10 +375,10 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   }
 
   /** A receipt against `checkpoint`: the one signed in the transaction that sequenced (or found) the entry. */
-  async function receiptFor({ index, duplicate, checkpoint }: Sequenced, entry: Uint8Array): Promise<Receipt> {
-    const size = Number(checkpoint.split('\n')[1])
+  async function receiptFor({ index, duplicate, checkpoint }: Sequenced, entry: Uint8Array, leafHash: Uint8Array): Promise<Receipt> {
+    const size = Number(checkpoint.split('\n', 2)[1])
     if (!(size > index)) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
-    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(nodes, index, size), duplicate }
+    return { index, leafHash, entry, checkpoint, inclusionPath: await inclusionProof(nodes, index, size), duplicate }
   }
 
   const registry: Registry = {
@@ -399,7 +407,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     },
     async statusNotes(commitment, issuer) {
       if (!(commitment instanceof Uint8Array) || commitment.length !== 32) throw refuse('ERR_MALFORMED', 'commitment must be 32 bytes')
-      const cacheKey = `${toHex(commitment)}|${issuer ?? ''}`
+      const cacheKey = `${bytesKey(commitment)}|${issuer ?? ''}`
       const at = now()
       const cached = noteCache.get(cacheKey)
       if (cached !== undefined && cached.until > at && cached.size === (await store.size())) return cached.bytes
@@ -508,7 +516,10 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       pending.push({ bytes, entry, leafHash, authorised, resolve, reject })
       schedule()
     })
-    return receiptFor(sequenced, sequenced.duplicate ? (await store.entries(sequenced.index, sequenced.index + 1))[0]!.bytes : bytes)
+    if (!sequenced.duplicate) return receiptFor(sequenced, bytes, leafHash)
+    // A duplicate's receipt is for the logged entry (a re-timed `reg` has other bytes).
+    const logged = (await store.entries(sequenced.index, sequenced.index + 1))[0]!
+    return receiptFor(sequenced, logged.bytes, logged.leafHash)
   }
 
   internals.set(registry, {
