@@ -13,6 +13,8 @@ const NODE_ONLY_FILES = {
   'test/registry/e2e.test.ts': 'the registry over node:http with the SQLite store (Node adapters)',
   'test/registry/stores.test.ts': 'the SQLite and PostgreSQL stores (Node adapters)',
   'test/registry/log/encoding.test.ts': "compares base64 against Node's Buffer and scans source files on disk",
+  'test/registry/serve.test.ts': 'the node:http adapter (src/node/serve.ts)',
+  'test/registry/crash.test.ts': 'spawns registry server processes and kills them (Node, SQLite and PostgreSQL)',
 }
 
 /** Single tests that stay in Node, and why (matched on the full test name). */
