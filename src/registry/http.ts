@@ -36,12 +36,56 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 
 const CBOR = 'application/cbor'
 
-function cbor(value: unknown, status = 200, cache = 'no-store'): Response {
-  return new Response(encodeCbor(value) as Uint8Array<ArrayBuffer>, { status, headers: { 'content-type': CBOR, 'cache-control': cache } })
+/**
+ * What the registry routes read from a request: a WHATWG `Request` gives it (registryHandler), and
+ * so can a server adapter without building one (the node:http adapter for GET requests).
+ */
+export interface RegistryRequest {
+  readonly method: string
+  /** The absolute URL. */
+  readonly url: string
+  /** A header's value, or null. */
+  header(name: string): string | null
+  /** The body, refusing more than `cap` bytes with `ERR_TOO_LARGE`; empty if there is none. */
+  body(cap: number): Promise<Uint8Array>
 }
 
-function bytes(body: Uint8Array, cache: string): Response {
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': CBOR, 'cache-control': cache } })
+/** A registry route's answer, before it becomes a WHATWG `Response` (or goes straight to a socket). */
+export interface RegistryAnswer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: Uint8Array | string
+}
+
+function answer(body: Uint8Array | string, headers: Record<string, string>, status = 200): RegistryAnswer {
+  return { status, headers, body }
+}
+
+function cbor(value: unknown, status = 200, cache = 'no-store'): RegistryAnswer {
+  return answer(encodeCbor(value), { 'content-type': CBOR, 'cache-control': cache }, status)
+}
+
+function bytes(body: Uint8Array, cache: string): RegistryAnswer {
+  return answer(body, { 'content-type': CBOR, 'cache-control': cache })
+}
+
+/**
+ * Status answers encoded once per notes array: the registry hands out the same array while its
+ * note cache holds, so a cache hit costs no CBOR encoding either.
+ */
+const encodedNotes = new WeakMap<readonly Uint8Array[], Uint8Array>()
+
+function notesBody(notes: Uint8Array[]): Uint8Array {
+  let body = encodedNotes.get(notes)
+  if (body === undefined) {
+    body = encodeCbor(notes)
+    encodedNotes.set(notes, body)
+  }
+  return body
+}
+
+function toResponse(a: RegistryAnswer): Response {
+  return new Response(a.body as Uint8Array<ArrayBuffer> | string, { status: a.status, headers: a.headers })
 }
 
 /**
@@ -52,18 +96,31 @@ function bytes(body: Uint8Array, cache: string): Response {
  * @returns the response
  */
 export function errorResponse(error: unknown): Response {
+  return toResponse(errorAnswer(error))
+}
+
+/** {@link errorResponse} before it becomes a Response: the one place error codes map to HTTP statuses. */
+function errorAnswer(error: unknown): RegistryAnswer {
   const e = error instanceof CounterfoilError ? error : new CounterfoilError('ERR_STORE', 'internal registry error')
   const status = STATUS_OF[e.code] ?? 500
   const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' }
   if (status === 503) headers['retry-after'] = '1'
-  return new Response(JSON.stringify({ error: { code: e.code, message: e.message } }), { status, headers })
+  return answer(JSON.stringify({ error: { code: e.code, message: e.message } }), headers, status)
 }
 
-async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > cap) throw new CounterfoilError('ERR_TOO_LARGE', `request body is larger than ${cap} bytes`)
-  if (request.body === null) return new Uint8Array()
-  return readStreamCapped(request.body, cap, 'request body')
+/** A WHATWG Request as a {@link RegistryRequest}. */
+function fromRequest(request: Request): RegistryRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    header: (name) => request.headers.get(name),
+    async body(cap) {
+      const declared = Number(request.headers.get('content-length') ?? '0')
+      if (declared > cap) throw new CounterfoilError('ERR_TOO_LARGE', `request body is larger than ${cap} bytes`)
+      if (request.body === null) return new Uint8Array()
+      return readStreamCapped(request.body, cap, 'request body')
+    },
+  }
 }
 
 function hexParam(text: string, min: number, max: number, what: string): Uint8Array {
@@ -107,6 +164,33 @@ export interface HandlerOptions {
  * ```
  */
 export function registryHandler(registry: Registry, options: HandlerOptions = {}): (request: Request) => Promise<Response> {
+  const route = registryRoutes(registry, options)
+  const handler = async (request: Request): Promise<Response> => toResponse(await route(fromRequest(request)))
+  answersOf.set(handler, route)
+  return handler
+}
+
+/** The routes behind each handler {@link registryHandler} made, for {@link registryAnswers}. */
+const answersOf = new WeakMap<(request: Request) => Promise<Response>, (request: RegistryRequest) => Promise<RegistryAnswer>>()
+
+/**
+ * The routes behind a handler made by {@link registryHandler}, answering a {@link RegistryRequest}
+ * without WHATWG Request/Response objects: a server adapter's fast path (the same routing and the
+ * same error mapping; the answer never throws). `undefined` for any other handler.
+ *
+ * @param handler - a fetch-style handler
+ * @returns its routes, or undefined
+ * @example
+ * ```ts
+ * const routes = registryAnswers(registryHandler(registry))
+ * const a = await routes?.({ method: 'GET', url: 'http://x/v1/checkpoint', header: () => null, body: async () => new Uint8Array() })
+ * ```
+ */
+export function registryAnswers(handler: (request: Request) => Promise<Response>): ((request: RegistryRequest) => Promise<RegistryAnswer>) | undefined {
+  return answersOf.get(handler)
+}
+
+function registryRoutes(registry: Registry, options: HandlerOptions): (request: RegistryRequest) => Promise<RegistryAnswer> {
   const base = options.basePath ?? ''
   return async (request) => {
     try {
@@ -118,18 +202,18 @@ export function registryHandler(registry: Registry, options: HandlerOptions = {}
       switch (route) {
         case 'POST entries': {
           if (path.length !== 1) break
-          const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim()
+          const type = (request.header('content-type') ?? '').split(';')[0]!.trim()
           if (type !== CBOR) throw new CounterfoilError('ERR_UNSUPPORTED_MEDIA_TYPE', `submit entries as ${CBOR}`)
-          const submission = decodeSubmission(await readCapped(request, MAX_SUBMISSION_BYTES))
+          const submission = decodeSubmission(await request.body(MAX_SUBMISSION_BYTES))
           const receipt = await submitAuthenticated(registry, submission.entry, submission.auth)
           return cbor({ ...receipt, inclusionPath: [...receipt.inclusionPath] }, receipt.duplicate ? 200 : 201)
         }
         case 'GET registry':
-          return new Response(JSON.stringify({ origin: registry.origin, key: registry.did, verifierKey: registry.verifierKey }), {
-            headers: { 'content-type': 'application/json', 'cache-control': 'max-age=300' },
+          return answer(JSON.stringify({ origin: registry.origin, key: registry.did, verifierKey: registry.verifierKey }), {
+            'content-type': 'application/json', 'cache-control': 'max-age=300',
           })
         case 'GET checkpoint':
-          return new Response(await registry.checkpoint(), { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' } })
+          return answer(await registry.checkpoint(), { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' })
         case 'GET entries': {
           if (path.length !== 2 || !/^(?:0|[1-9][0-9]{0,15})$/.test(path[1]!)) break
           return bytes(await registry.entry(Number(path[1])), 'public, max-age=31536000, immutable')
@@ -143,7 +227,7 @@ export function registryHandler(registry: Registry, options: HandlerOptions = {}
           if (path.length !== 2) break
           const iss = url.searchParams.get('iss') ?? undefined
           if (iss !== undefined) publicKeyFromDid(iss)
-          return cbor(await registry.statusNotes(hexParam(path[1]!, 32, 32, 'commitment'), iss), 200, 'no-cache')
+          return bytes(notesBody(await registry.statusNotes(hexParam(path[1]!, 32, 32, 'commitment'), iss)), 'no-cache')
         }
         case 'GET buckets': {
           if (path.length !== 2) break
@@ -154,8 +238,8 @@ export function registryHandler(registry: Registry, options: HandlerOptions = {}
           const tile = parseTilePath(path.join('/'))
           if (tile === undefined) break
           const body = await registry.tile(tile)
-          return new Response(body as Uint8Array<ArrayBuffer>, {
-            headers: { 'content-type': 'application/octet-stream', 'cache-control': tile.width === TILE_WIDTH ? 'public, max-age=31536000, immutable' : 'public, max-age=60' },
+          return answer(body, {
+            'content-type': 'application/octet-stream', 'cache-control': tile.width === TILE_WIDTH ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
           })
         }
         case 'GET snapshot':
@@ -169,7 +253,7 @@ export function registryHandler(registry: Registry, options: HandlerOptions = {}
       }
       throw new CounterfoilError('ERR_NOT_FOUND', `no route ${method} ${url.pathname}`)
     } catch (e) {
-      return errorResponse(e)
+      return errorAnswer(e)
     }
   }
 }

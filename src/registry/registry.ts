@@ -4,15 +4,16 @@
  * An append resolves only after the transaction that contains it has committed: nothing
  * acknowledged can be lost.
  */
-import { bytesEqual, toHex } from '../codec/bytes.js'
+import { bytesEqual } from '../codec/bytes.js'
 import { decodeCbor } from '../codec/dag-cbor.js'
 import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError, type ErrorCode } from '../errors.js'
 import { publicKeyFromDid } from '../keys/did.js'
-import { verifyEd25519 } from '../keys/ed25519.js'
+import { verifyEd25519Concurrent } from '../keys/ed25519.js'
+import { checkPublicKey } from '../keys/strict.js'
 import type { Signer } from '../keys/interface.js'
-import { checkEntrySignature, decodeEntry, MAX_ENTRY_BYTES, type LogEntry, type RegEntry, type SuccessionEntry } from './entries.js'
+import { checkEntrySignature, decodeEntryToVerify, MAX_ENTRY_BYTES, type LogEntry, type SuccessionEntry } from './entries.js'
 import type { Receipt, RegistryClient } from './client.js'
 import { hashLeaf } from './log/merkle.js'
 import { NodeCache } from './log/node-cache.js'
@@ -83,6 +84,8 @@ interface Pending {
   readonly bytes: Uint8Array
   readonly entry: LogEntry
   readonly leafHash: Uint8Array
+  /** The signature checks, started on arrival: settles with the refusal, or undefined if authorised. */
+  readonly authorised: Promise<{ refusal: unknown } | undefined>
   readonly resolve: (r: Sequenced) => void
   readonly reject: (e: unknown) => void
 }
@@ -101,10 +104,16 @@ const FINAL = new Set([2, 3])
  * read without re-running the per-key curve checks, which made large bucket answers cost ~0.5 ms
  * per item.
  */
-function storedRevocationKey(bytes: Uint8Array): Uint8Array {
-  const rev = (decodeCbor(bytes) as { rev?: { issuer?: unknown } }).rev
+function storedRevocationKey(bytes: Uint8Array, which: 'issuer' | 'holder' = 'issuer'): Uint8Array | undefined {
+  const rev = (decodeCbor(bytes) as { rev?: { issuer?: unknown; holder?: unknown } }).rev
   if (!(rev?.issuer instanceof Uint8Array) || rev.issuer.length !== 32) throw new CounterfoilError('ERR_STORE', 'stored registration has no revocation key')
-  return rev.issuer
+  const key = rev[which]
+  return key instanceof Uint8Array && key.length === 32 ? key : undefined
+}
+
+/** The issuer revocation key of a stored `reg` entry (see {@link storedRevocationKey}). */
+function storedIssuerKey(bytes: Uint8Array): Uint8Array {
+  return storedRevocationKey(bytes, 'issuer')!
 }
 
 /**
@@ -114,6 +123,11 @@ function storedRevocationKey(bytes: Uint8Array): Uint8Array {
  */
 function ownCopy(bytes: Uint8Array): Uint8Array {
   return bytes.length > MAX_ENTRY_BYTES ? bytes : new Uint8Array(bytes)
+}
+
+/** A Map key for bytes: one UTF-16 unit per byte (cheaper than hex; never shown to anyone). */
+function bytesKey(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[])
 }
 
 function refuse(code: ErrorCode, message: string): CounterfoilError {
@@ -178,7 +192,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     if (allow !== undefined && (entry.t === 'reg' || entry.t === 'revoke-key' || entry.t === 'succession')) {
       const by = entry.t === 'revoke-key' ? entry.key : entry.t === 'succession' ? entry.old : auth?.signer
       if (by === undefined || !allow.has(by)) throw refuse('ERR_UNAUTHORIZED', 'this registry accepts registrations only from allow-listed issuers')
-      if (entry.t === 'reg' && (auth === undefined || !(await verifyEd25519(publicKeyFromDid(auth.signer), domainSeparated(DOMAIN.submission, bytes), auth.sig)))) {
+      if (entry.t === 'reg' && (auth === undefined || !(await verifyEd25519Concurrent(publicKeyFromDid(auth.signer), domainSeparated(DOMAIN.submission, bytes), auth.sig)))) {
         throw refuse('ERR_UNAUTHORIZED', 'submission signature does not verify')
       }
     }
@@ -189,31 +203,36 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     else {
       const [reg] = await store.entries(entry.i, entry.i + 1)
       if (reg === undefined || reg.kind !== 'reg') throw refuse('ERR_NOT_FOUND', `log index ${entry.i} is not a registration`)
-      const { rev } = decodeEntry(reg.bytes) as RegEntry
-      key = entry.t === 'withdraw' ? rev.holder : rev.issuer
+      key = storedRevocationKey(reg.bytes, entry.t === 'withdraw' ? 'holder' : 'issuer')
       if (key === undefined) throw refuse('ERR_UNAUTHORIZED', 'this record has no holder withdrawal key')
     }
-    if (!(await checkEntrySignature(entry, key))) {
+    if (!(await checkEntrySignature(entry, key, verifyEd25519Concurrent))) {
+      // decodeEntryToVerify left the on-curve check of rev.issuer to this signature check; an
+      // off-curve key is still refused as ERR_INVALID_KEY, as decodeEntry would have.
+      if (entry.t === 'reg') checkPublicKey(entry.rev.issuer)
       throw refuse('ERR_UNAUTHORIZED', entry.t === 'withdraw' ? 'withdrawal is not signed by the holder\'s key' : `"${entry.t}" is not signed by the authorised key`)
     }
   }
 
   /** Applies one entry inside the batch transaction; returns its index or a refusal. */
   async function sequenceOne(tx: StoreTx, item: Pending, next: number, batchLeaves: Map<string, number>): Promise<{ index: number; duplicate: boolean; stored?: StoredEntry }> {
-    const leafKey = toHex(item.leafHash)
-    const inBatch = batchLeaves.get(leafKey)
-    if (inBatch !== undefined) return { index: inBatch, duplicate: true }
-    const existing = await tx.entryByLeafHash(item.leafHash)
-    if (existing !== undefined) return { index: existing.index, duplicate: true }
     const { entry } = item
+    // A `reg` is a duplicate exactly when its commitment and issuer key are logged (identical bytes
+    // included), checked below: no leaf-hash lookup for it.
+    if (entry.t !== 'reg') {
+      const inBatch = batchLeaves.get(bytesKey(item.leafHash))
+      if (inBatch !== undefined) return { index: inBatch, duplicate: true }
+      const existing = await tx.entryByLeafHash(item.leafHash)
+      if (existing !== undefined) return { index: existing.index, duplicate: true }
+    }
     const base = { index: next, bytes: item.bytes, leafHash: item.leafHash, kind: entry.t }
     if (entry.t === 'reg') {
       // Same commitment under the same key: a duplicate, whether logged earlier or earlier in this
       // batch (entries are only put at the end of the batch, so tx.registrations cannot see those).
-      const regKey = `reg:${toHex(entry.c)}:${toHex(entry.rev.issuer)}`
+      const regKey = `reg:${bytesKey(entry.c)}${bytesKey(entry.rev.issuer)}`
       const sameInBatch = batchLeaves.get(regKey)
       if (sameInBatch !== undefined) return { index: sameInBatch, duplicate: true }
-      const same = (await tx.registrations(entry.c)).find((r) => bytesEqual((decodeEntry(r.bytes) as RegEntry).rev.issuer, entry.rev.issuer))
+      const same = (await tx.registrations(entry.c)).find((r) => bytesEqual(storedIssuerKey(r.bytes), entry.rev.issuer))
       if (same !== undefined) return { index: same.index, duplicate: true }
       batchLeaves.set(regKey, next)
       await tx.putStatus({ index: next, state: 0, head: next, reason: 0, since: entry.at })
@@ -254,8 +273,9 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const inBatch = batchSuccessors.get(did)
       if (inBatch !== undefined) return inBatch
       for (const e of await tx.keyEntries(did)) {
-        const logged = decodeEntry(e.bytes)
-        if (logged.t === 'succession') return logged.new
+        // Stored, so validated on the way in: read without the did:key curve checks.
+        const logged = decodeCbor(e.bytes) as { t?: unknown; new?: unknown }
+        if (logged.t === 'succession' && typeof logged.new === 'string') return logged.new
       }
       return undefined
     }
@@ -275,7 +295,16 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
 
   async function flush(): Promise<void> {
     while (pending.length > 0) {
-      const batch = pending.splice(0, batchSize)
+      const arrived = pending.splice(0, batchSize)
+      // Signatures were checked concurrently since arrival; sequencing below keeps arrival order.
+      const checks = await Promise.all(arrived.map((item) => item.authorised))
+      const batch: Pending[] = []
+      arrived.forEach((item, i) => {
+        const check = checks[i]
+        if (check === undefined) batch.push(item)
+        else item.reject(check.refusal)
+      })
+      if (batch.length === 0) continue
       const outcomes: ({ index: number; duplicate: boolean } | { error: unknown })[] = []
       let size = 0
       let checkpoint: string | undefined
@@ -292,7 +321,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
               const r = await sequenceOne(tx, item, start + stored.length, batchLeaves)
               if (r.stored !== undefined) {
                 stored.push(r.stored)
-                batchLeaves.set(toHex(item.leafHash), r.index)
+                if (item.entry.t !== 'reg') batchLeaves.set(bytesKey(item.leafHash), r.index)
               }
               outcomes.push({ index: r.index, duplicate: r.duplicate })
             } catch (e) {
@@ -346,10 +375,10 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   }
 
   /** A receipt against `checkpoint`: the one signed in the transaction that sequenced (or found) the entry. */
-  async function receiptFor({ index, duplicate, checkpoint }: Sequenced, entry: Uint8Array): Promise<Receipt> {
-    const size = Number(checkpoint.split('\n')[1])
+  async function receiptFor({ index, duplicate, checkpoint }: Sequenced, entry: Uint8Array, leafHash: Uint8Array): Promise<Receipt> {
+    const size = Number(checkpoint.split('\n', 2)[1])
     if (!(size > index)) throw refuse('ERR_STORE', 'checkpoint does not cover the entry it acknowledges')
-    return { index, leafHash: hashLeaf(entry), entry, checkpoint, inclusionPath: await inclusionProof(nodes, index, size), duplicate }
+    return { index, leafHash, entry, checkpoint, inclusionPath: await inclusionProof(nodes, index, size), duplicate }
   }
 
   const registry: Registry = {
@@ -366,7 +395,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       if (closed) throw refuse('ERR_REGISTRY_UNAVAILABLE', 'registry is closed')
       if (!(bytes instanceof Uint8Array)) throw new TypeError('"entry" expected Uint8Array')
       bytes = ownCopy(bytes)
-      const entry = decodeEntry(bytes)
+      const entry = decodeEntryToVerify(bytes)
       let auth: { signer: string; sig: Uint8Array } | undefined
       if (submitOptions?.submitter !== undefined) {
         auth = { signer: submitOptions.submitter.did, sig: await submitOptions.submitter.sign(domainSeparated(DOMAIN.submission, bytes)) }
@@ -378,7 +407,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     },
     async statusNotes(commitment, issuer) {
       if (!(commitment instanceof Uint8Array) || commitment.length !== 32) throw refuse('ERR_MALFORMED', 'commitment must be 32 bytes')
-      const cacheKey = `${toHex(commitment)}|${issuer ?? ''}`
+      const cacheKey = `${bytesKey(commitment)}|${issuer ?? ''}`
       const at = now()
       const cached = noteCache.get(cacheKey)
       if (cached !== undefined && cached.until > at && cached.size === (await store.size())) return cached.bytes
@@ -391,7 +420,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
         ? [await signStatusNote({ commitment, keys, size, at, ttl: statusTtl }, signer)]
         : await Promise.all(regs.map(async (r) => {
             const status = await store.status(r.index)
-            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: storedRevocationKey(r.bytes), keys, size, at, ttl: statusTtl }, signer)
+            return signStatusNote({ commitment, ...(status === undefined ? {} : { status }), revocationKey: storedIssuerKey(r.bytes), keys, size, at, ttl: statusTtl }, signer)
           }))
       if (generation !== commits) return notes
       if (noteCache.size > 10_000) noteCache.clear()
@@ -406,7 +435,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
       const items: BucketItem[] = []
       for (const r of regs) {
         const status = await store.status(r.index)
-        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: storedRevocationKey(r.bytes) })
+        if (status !== undefined && r.commitment !== undefined) items.push({ commitment: r.commitment, status, revocationKey: storedIssuerKey(r.bytes) })
       }
       return signBucket(prefix, items, keys, size, now(), statusTtl, signer)
     },
@@ -477,21 +506,26 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     // "began" next year, a registration that sorts after later ones): bounded by the clock skew.
     const limit = now() + maxClockSkew
     if (entry.at > limit) throw refuse('ERR_NOT_YET_VALID', `entry "at" ${entry.at} is more than ${maxClockSkew} s ahead of the registry clock (${limit - maxClockSkew})`)
-    await authorise(entry, bytes, auth)
-    // Checked after the (async) signature checks, right before queueing, so the cap holds under concurrency.
     if (pending.length >= maxPending) throw refuse('ERR_OVERLOADED', `registry is busy (${pending.length} entries waiting); retry shortly`)
+    // Queued now, in arrival order, with its signature check running (on the thread pool in Node);
+    // the batch waits for its checks, then sequences in this order (statements with the same
+    // "prev": the first to arrive wins, whichever check finishes first).
+    const authorised = authorise(entry, bytes, auth).then(() => undefined, (refusal: unknown) => ({ refusal }))
     const leafHash = hashLeaf(bytes)
     const sequenced = await new Promise<Sequenced>((resolve, reject) => {
-      pending.push({ bytes, entry, leafHash, resolve, reject })
+      pending.push({ bytes, entry, leafHash, authorised, resolve, reject })
       schedule()
     })
-    return receiptFor(sequenced, sequenced.duplicate ? (await store.entries(sequenced.index, sequenced.index + 1))[0]!.bytes : bytes)
+    if (!sequenced.duplicate) return receiptFor(sequenced, bytes, leafHash)
+    // A duplicate's receipt is for the logged entry (a re-timed `reg` has other bytes).
+    const logged = (await store.entries(sequenced.index, sequenced.index + 1))[0]!
+    return receiptFor(sequenced, logged.bytes, logged.leafHash)
   }
 
   internals.set(registry, {
     submitWithAuth: (bytes, auth) => {
       const own = ownCopy(bytes)
-      return submitWithAuth(own, decodeEntry(own), auth)
+      return submitWithAuth(own, decodeEntryToVerify(own), auth)
     },
   })
   return registry

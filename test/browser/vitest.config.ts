@@ -14,6 +14,7 @@ const NODE_ONLY_FILES = {
   'test/registry/stores.test.ts': 'the SQLite and PostgreSQL stores (Node adapters)',
   'test/registry/log/encoding.test.ts': "compares base64 against Node's Buffer and scans source files on disk",
   'test/registry/crash.test.ts': 'spawns and SIGKILLs a registry server process over SQLite and PostgreSQL (Node adapters)',
+  'test/registry/serve.test.ts': 'the node:http adapter (src/node/serve.ts)',
 }
 
 /** Single tests that stay in Node, and why (matched on the full test name). */

@@ -1,5 +1,6 @@
 // Log entries at the registry's door: every malformed, non-canonical, oversized or badly signed
 // entry is refused with its code and leaves the log unchanged; property tests for the decoder.
+import * as ed from '@noble/ed25519'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeCbor, encodeCbor } from '../../src/codec/dag-cbor.js'
@@ -134,6 +135,25 @@ describe('malformed entries via submit(bytes)', () => {
     const error = await f.registry.submit(bytes).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CounterfoilError)
     expect(['ERR_MALFORMED', 'ERR_INVALID_KEY']).toContain((error as CounterfoilError).code)
+    expect(await f.registry.size()).toBe(size)
+  })
+
+  it('an off-curve revocation key (canonical, not small order) is still ERR_INVALID_KEY, though only the signature check sees it', async () => {
+    // y = 2, 3, …: the first canonical encoding that is not a curve point, by noble's own decoder.
+    let issuer: Uint8Array | undefined
+    for (let y = 2; issuer === undefined; y++) {
+      const candidate = new Uint8Array(32)
+      candidate[0] = y
+      try {
+        ed.Point.fromBytes(candidate)
+      } catch {
+        issuer = candidate
+      }
+    }
+    const size = await f.registry.size()
+    const bytes = await signed({ t: 'reg', c: commitmentOf(record.cid), rev: { issuer }, at: T0 })
+    expect(() => decodeEntry(bytes)).toThrow(CounterfoilError)
+    await rejectsWith(f.registry.submit(bytes), 'ERR_INVALID_KEY')
     expect(await f.registry.size()).toBe(size)
   })
 

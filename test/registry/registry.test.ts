@@ -211,6 +211,28 @@ describe('status transitions', () => {
     expect(await g.registry.size()).toBe(2)
   })
 
+  it('signatures are checked concurrently, yet 24 same-prev pairs in one batch are decided in arrival order', async () => {
+    const g = await fixture({ batchDelayMs: 50, batchSize: 512 })
+    const recs = await Promise.all(Array.from({ length: 24 }, () => revocableRecord(shop, customer)))
+    const regs = await Promise.all(recs.map((rec) => register({ signer: shop, record: rec, registry: g.registry })))
+    const seeds = await Promise.all(recs.map((rec) => revocationSeed(shop, rec)))
+    const submitted: Promise<unknown>[] = []
+    for (const [i, r] of regs.entries()) {
+      // Even records: suspend first; odd records: revoke first. The second of each pair is stale.
+      const suspendBytes = await statusEntry({ t: 'suspend', i: r.index, prev: r.index, at: T0, reason: 0 }, seeds[i]!)
+      const revokeBytes = await statusEntry({ t: 'revoke', i: r.index, prev: r.index, at: T0, reason: 0 }, seeds[i]!)
+      const [first, second] = i % 2 === 0 ? [suspendBytes, revokeBytes] : [revokeBytes, suspendBytes]
+      submitted.push(g.registry.submit(first), g.registry.submit(second))
+    }
+    const out = await Promise.allSettled(submitted)
+    for (const [j, o] of out.entries()) {
+      if (j % 2 === 0) expect(o.status).toBe('fulfilled')
+      else expect(((o as PromiseRejectedResult).reason as CounterfoilError).code).toBe('ERR_CONFLICT')
+    }
+    for (const [i, rec] of recs.entries()) expect((await lookupStatus(rec, g.registry)).state).toBe(i % 2 === 0 ? 'suspended' : 'revoked')
+    expect(await g.registry.size()).toBe(48)
+  })
+
   it('revoke by anybody but the issuer is ERR_UNAUTHORIZED (verb and raw entry)', async () => {
     const g = await fixture()
     const rec = await revocableRecord(shop, customer, holder.publicKey)
