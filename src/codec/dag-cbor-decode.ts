@@ -25,7 +25,7 @@ import { CounterfoilError } from '../errors.js'
 import { bytesEqual } from './bytes.js'
 import type { CborValue } from './dag-cbor.js'
 
-/** Deepest nesting accepted by {@link decodeDagCbor} unless told otherwise. */
+/** Deepest nesting accepted by `decodeCbor` unless told otherwise. */
 export const DEFAULT_MAX_DEPTH = 64
 
 /** DAG-CBOR tag for CIDs, encoded head `0xd8 0x2a`. */

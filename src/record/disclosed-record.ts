@@ -56,7 +56,7 @@ export class DisclosedRecord {
   /**
    * The claims as a verifier of this container would see them. Does not check signatures.
    *
-   * @throws {CounterfoilError} as {@link applyDisclosures}
+   * @throws {CounterfoilError} `ERR_DISCLOSURE_INVALID` or `ERR_DISCLOSURE_NOT_IN_RECORD` when a disclosure does not fit the record
    */
   claims(): DisclosureSummary {
     return applyDisclosures(this.record.payload, this.disclosures, this.withheld)

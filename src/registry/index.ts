@@ -17,7 +17,7 @@ export type { Store, StoreReader, StoreTx, StoredEntry, StatusRow, KeyRevocation
 export type { Receipt, RegistryClient, SubmitOptions } from './client.js'
 export { registryHandler, errorResponse, MAX_SUBMISSION_BYTES, type HandlerOptions } from './http.js'
 export { remoteRegistry, type RemoteRegistryOptions } from './remote.js'
-export { commitmentOf, decodeEntry, REASONS, MAX_ENTRY_BYTES, type LogEntry, type RegEntry, type StatusEntry, type RevokeKeyEntry, type Reason, type StatementKind } from './entries.js'
+export { commitmentOf, decodeEntry, REASONS, MAX_ENTRY_BYTES, type LogEntry, type RegEntry, type StatusEntry, type RevokeKeyEntry, type SuccessionEntry, type Reason, type StatementKind } from './entries.js'
 export { lookupStatus, register, type RegisterOptions } from './statements.js'
 export { openStatusNote, openBucket, openSnapshot, snapshotStatus, type RecordStatus, type StatusSnapshot, type StatusState, type StatusSourceKind } from './status/answers.js'
 export { MIN_STATUS_ENTRIES } from './status/bitstring.js'
@@ -30,6 +30,7 @@ export { formatProofFile, parseProofFile, verifyProofFile, type TlogProof } from
 // Types named by the exports above, and the helper decodeEntry's docs point to (so the API docs resolve).
 export { checkEntrySignature } from './entries.js'
 export type { NodeId } from './log/node-ids.js'
+export type { ParsedTilePath, TileCoord } from './log/tiles.js'
 export { DEFAULT_MAX_NOTE_BYTES, DEFAULT_MAX_SIGNATURES, type NoteSignature, type OpenedNote, type OpenNoteOptions } from './log/note.js'
 export type { OpenCheckpointOptions } from './log/signed-checkpoint.js'
 export type { VerifiedProof, VerifyProofFileOptions } from './log/proof-file.js'
