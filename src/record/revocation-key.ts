@@ -7,7 +7,9 @@
  * That signature is never published: its domain tag differs from every other signed thing.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesEqual } from '../codec/bytes.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
+import { CounterfoilError } from '../errors.js'
 import { publicKeyFromSeed } from '../keys/ed25519.js'
 import type { Signer } from '../keys/interface.js'
 
@@ -19,19 +21,33 @@ export interface RevocationKeyPair {
   readonly publicKey: Uint8Array
 }
 
+/** Signers already seen to sign the same input twice identically. */
+const deterministic = new WeakSet<Signer>()
+
 /**
  * Derives the issuer's revocation key for the record with this salt.
  *
  * @param signer - the issuer's signer
  * @param salt - the record's 32-byte salt
  * @returns the key pair
+ * @throws {CounterfoilError} `ERR_SIGNER_FAILED` if the signer is not deterministic (checked on first use)
  * @example
  * ```ts
  * const { publicKey } = await deriveRevocationKey(issuer, record.payload.salt)
  * ```
  */
 export async function deriveRevocationKey(signer: Signer, salt: Uint8Array): Promise<RevocationKeyPair> {
-  const signature = await signer.sign(domainSeparated(DOMAIN.revocationSeed, salt))
+  const input = domainSeparated(DOMAIN.revocationSeed, salt)
+  const signature = await signer.sign(input)
+  if (!deterministic.has(signer)) {
+    // A signer that randomises Ed25519 (some HSMs do) would derive a different key every time, and
+    // the issuer could never revoke the record. Checked once per signer object: sign again, compare.
+    if (!bytesEqual(signature, await signer.sign(input))) {
+      throw new CounterfoilError('ERR_SIGNER_FAILED', `signer ${signer.did} does not sign deterministically (RFC 8032 §5.1.6), so it could not re-derive this record's revocation key; use an RFC 8032 Ed25519 signer`)
+    }
+    deterministic.add(signer)
+  }
   const seed = sha256(signature)
   return { seed, publicKey: await publicKeyFromSeed(seed) }
 }
+

@@ -123,6 +123,25 @@ describe('issue and verify', () => {
     expect(withHolder.payload.rev?.holder).toEqual(customer.publicKey)
   })
 
+  it('refuses a signer that randomises signatures before it embeds an underivable revocation key; checks each signer once', async () => {
+    const calls = { random: 0, honest: 0 }
+    // A randomising HSM returns valid signatures that differ on every call, which signerFromCallback
+    // would accept; a bare Signer stands in for it (different bytes on every call is all that matters).
+    const randomising: Signer = {
+      did: shop.did,
+      publicKey: shop.publicKey,
+      sign: async () => { calls.random++; return crypto.getRandomValues(new Uint8Array(64)) },
+    }
+    await expect(issue({ signer: randomising, subject: customer.did, type: 'receipt', claims: {}, revocable: true })).rejects.toMatchObject({ code: 'ERR_SIGNER_FAILED' })
+    expect(calls.random).toBe(2) // the derivation signed twice and compared; nothing was signed after
+    const honest = signerFromCallback({ publicKey: shop.publicKey, sign: async (m) => { calls.honest++; return shop.sign(m) } })
+    await issue({ signer: honest, subject: customer.did, type: 'receipt', claims: {}, revocable: true })
+    expect(calls.honest).toBe(3) // derivation twice (first use) + the record
+    const again = await issue({ signer: honest, subject: customer.did, type: 'receipt', claims: {}, revocable: true })
+    expect(calls.honest).toBe(5) // derivation once + the record: the determinism check ran only once
+    expect(again.payload.rev?.issuer).toEqual((await deriveRevocationKey(shop, again.payload.salt)).publicKey)
+  })
+
   it('never accepts a record with any single bit flipped', async () => {
     const record = await receipt()
     await fc.assert(fc.asyncProperty(fc.nat({ max: record.bytes.length * 8 - 1 }), async (bit) => {
