@@ -33,3 +33,21 @@ describe('examples', () => {
     expect(out).toMatch(/shop checks consent again: valid=false \(ERR_WITHDRAWN\)/)
   })
 })
+
+describe('examples: transfers and key rotation', () => {
+  it('warranty-transfer.mjs: verifyChain names the second owner; a forged transfer fails', async () => {
+    const out = await example('warranty-transfer.mjs')
+    expect(out).toMatch(/buyer's wallet: 2 records, 1 link \(transfers\)/)
+    expect(out).toMatch(/shop verified chain: valid=true, 2 steps/)
+    expect(out).toMatch(/current holder is the buyer: true/)
+    expect(out).toMatch(/forged transfer: valid=false \(ERR_NOT_CURRENT_HOLDER\)/)
+  })
+
+  it('key-rotation.mjs: old receipts and successor receipts verify; old key after revocation fails', async () => {
+    const out = await example('key-rotation.mjs')
+    expect(out).toMatch(/succession logged at 1, old key revoked from log position 2/)
+    expect(out).toMatch(/old receipt \(before rotation\): valid=true/)
+    expect(out).toMatch(/new receipt \(successor key\): valid=true/)
+    expect(out).toMatch(/old key after its revocation: valid=false \(ERR_KEY_REVOKED\)/)
+  })
+})
