@@ -22,6 +22,7 @@
  */
 import pg from 'pg'
 import { CounterfoilError } from '../errors.js'
+import { Turns } from './turns.js'
 import type { NodeId } from '../registry/log/node-ids.js'
 import type {
   EntryKind, KeyRevocationRow, StatusRow, Store, StoredEntry, StoredNodeRow, StoreReader, StoreTx,
@@ -331,7 +332,7 @@ class PostgresTx extends PostgresReader implements StoreTx {
 }
 
 class PostgresStore extends PostgresReader implements Store {
-  #tail: Promise<unknown> = Promise.resolve()
+  readonly #turns = new Turns()
   #closed = false
   /** One round trip: begin, make the commit durable even if the server defaults otherwise, take turns. */
   readonly #begin: string
@@ -353,10 +354,7 @@ class PostgresStore extends PostgresReader implements Store {
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const run = (): Promise<T> => this.#run(fn)
-    const result = this.#tail.then(run, run)
-    this.#tail = result.catch(() => undefined)
-    return result
+    return this.#turns.take(() => this.#run(fn))
   }
 
   async #run<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -410,7 +408,7 @@ class PostgresStore extends PostgresReader implements Store {
 
   async close(): Promise<void> {
     if (this.#closed) return
-    await this.#tail
+    await this.#turns.idle()
     this.#closed = true
     await this.pool.end()
   }

@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { CounterfoilError } from '../errors.js'
+import { Turns } from './turns.js'
 import type { NodeId } from '../registry/log/node-ids.js'
 import type {
   EntryKind, KeyRevocationRow, StatusRow, Store, StoredEntry, StoredNodeRow, StoreReader, StoreTx,
@@ -308,7 +309,7 @@ class SqliteTx extends SqliteReader implements StoreTx {
 }
 
 class SqliteStore extends SqliteReader implements Store {
-  #tail: Promise<unknown> = Promise.resolve()
+  readonly #turns = new Turns()
   #closed = false
   readonly #read: ReadStatements
   readonly #write: WriteStatements
@@ -329,10 +330,7 @@ class SqliteStore extends SqliteReader implements Store {
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const run = (): Promise<T> => this.#run(fn)
-    const result = this.#tail.then(run, run)
-    this.#tail = result.catch(() => undefined)
-    return result
+    return this.#turns.take(() => this.#run(fn))
   }
 
   async #run<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -359,7 +357,7 @@ class SqliteStore extends SqliteReader implements Store {
 
   async close(): Promise<void> {
     if (this.#closed) return
-    await this.#tail
+    await this.#turns.idle()
     this.#closed = true
     guard('close', () => {
       this.reader.close()
