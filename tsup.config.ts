@@ -17,6 +17,9 @@ export default defineConfig({
     // Same, for SHA-256 (#sha256-platform): node:crypto in Node, @noble/hashes elsewhere.
     'platform/sha256-node': 'src/node/sha256.ts',
     'platform/sha256-web': 'src/codec/sha256-web.ts',
+    // Same, for base64url decoding (#base64-platform): Buffer in Node, Uint8Array.fromBase64 elsewhere.
+    'platform/base64-node': 'src/node/base64.ts',
+    'platform/base64-web': 'src/codec/base64-web.ts',
     'cli/main': 'src/cli/main.ts',
     holder: 'src/holder/index.ts',
   },
@@ -34,5 +37,5 @@ export default defineConfig({
   treeshake: true,
   clean: true,
   sourcemap: false,
-  external: ['#ed25519-platform', '#sha256-platform', /^node:/, 'better-sqlite3', 'pg'],
+  external: ['#ed25519-platform', '#sha256-platform', '#base64-platform', /^node:/, 'better-sqlite3', 'pg'],
 })

@@ -7,6 +7,7 @@ export default defineConfig({
     alias: {
       '#ed25519-platform': fileURLToPath(new URL('./src/node/platform.ts', import.meta.url)),
       '#sha256-platform': fileURLToPath(new URL('./src/node/sha256.ts', import.meta.url)),
+      '#base64-platform': fileURLToPath(new URL('./src/node/base64.ts', import.meta.url)),
     },
   },
   test: {

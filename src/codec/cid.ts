@@ -82,7 +82,8 @@ export function parseRecordId(input: string | Uint8Array | CID): CID {
   return cid
 }
 
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+/** RFC 4648 §6 lower-case base32 alphabet, as character codes. */
+const BASE32_CODES = /* @__PURE__ */ Array.from('abcdefghijklmnopqrstuvwxyz234567', (c) => c.charCodeAt(0))
 
 /**
  * The text form of a binary CIDv1: multibase `b` + lower-case base32 without padding (RFC 4648 §6),
@@ -96,17 +97,21 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
  * ```
  */
 export function cidText(cidBytes: Uint8Array): string {
-  let out = 'b'
+  // Character codes first, one string at the end: `verify` names every record it returns, and
+  // growing the text a character at a time cost more than the rest of building the result.
+  const codes = new Array<number>(1 + Math.ceil((cidBytes.length * 8) / 5))
+  codes[0] = 0x62 // b
+  let o = 1
   let buffer = 0
   let bits = 0
-  for (const byte of cidBytes) {
-    buffer = ((buffer << 8) | byte) & 0xfff
+  for (let i = 0; i < cidBytes.length; i++) {
+    buffer = ((buffer << 8) | cidBytes[i]!) & 0xfff
     bits += 8
     while (bits >= 5) {
       bits -= 5
-      out += BASE32[(buffer >> bits) & 31]
+      codes[o++] = BASE32_CODES[(buffer >> bits) & 31]!
     }
   }
-  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31]
-  return out
+  if (bits > 0) codes[o++] = BASE32_CODES[(buffer << (5 - bits)) & 31]!
+  return String.fromCharCode.apply(null, codes)
 }

@@ -36,6 +36,12 @@ const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: 
 
 class Malformed extends Error {}
 
+/** Longest text string (in bytes) {@link Reader.interned} keeps: a did:key is 56. */
+const MAX_INTERNED = 64
+/** Interned map keys and text values, by hash slot (sizes are powers of two). */
+const KEYS: (string | undefined)[] = /* @__PURE__ */ new Array<string | undefined>(256).fill(undefined)
+const TEXTS: (string | undefined)[] = /* @__PURE__ */ new Array<string | undefined>(1024).fill(undefined)
+
 /** Parser state for one call; a class so V8 keeps the fields in fixed slots. */
 class Reader {
   pos = 0
@@ -127,6 +133,34 @@ class Reader {
     return decodeUtf8(b.subarray(start, end))
   }
 
+  /**
+   * A text string of `n` bytes, interned when short: records repeat the same map keys, and many of
+   * the same values (issuer DIDs, record types, currencies). An interned string whose bytes match
+   * comes back with no allocation, decoded records share it, and V8 stores a property under an
+   * already-internalised key without a string-table lookup. Only ASCII is interned, where string
+   * length and byte length agree; a colliding string replaces the older one in its slot.
+   */
+  interned(n: number, table: (string | undefined)[]): string {
+    const b = this.bytes
+    const start = this.pos
+    const end = start + n
+    let h = n
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0
+    const slot = h & (table.length - 1)
+    const known = table[slot]
+    if (known !== undefined && known.length === n) {
+      let i = 0
+      while (i < n && known.charCodeAt(i) === b[start + i]) i++
+      if (i === n) {
+        this.pos = end
+        return known
+      }
+    }
+    const text = this.text(n)
+    if (text.length === n) table[slot] = text
+    return text
+  }
+
   /** One data item at nesting `depth` (the number of non-empty containers around it). */
   item(depth: number): CborValue {
     const initial = this.byte()
@@ -146,8 +180,10 @@ class Reader {
         this.pos = start + n
         return this.copyBytes ? this.bytes.slice(start, start + n) : this.bytes.subarray(start, start + n)
       }
-      case 3:
-        return this.text(this.length(ai, 1))
+      case 3: {
+        const n = this.length(ai, 1)
+        return n <= MAX_INTERNED ? this.interned(n, TEXTS) : this.text(n)
+      }
       case 4: {
         const n = this.length(ai, 1)
         if (n > 0 && depth >= this.maxDepth) throw new Malformed(`nested deeper than ${this.maxDepth}`)
@@ -185,7 +221,7 @@ class Reader {
       // that is length first, then the UTF-8 bytes.
       let order = length - prevLength
       for (let j = 0; order === 0 && j < length; j++) order = b[start + j]! - b[prevStart + j]!
-      const key = this.text(length)
+      const key = length <= MAX_INTERNED ? this.interned(length, KEYS) : this.text(length)
       if (order < 0) unsorted = true
       if (order === 0 || (unsorted && Object.hasOwn(out, key))) throw new Malformed(`duplicate map key ${JSON.stringify(key)}`)
       if (order < 0) this.late ??= 'map keys are not in canonical order (length first, then bytewise)'

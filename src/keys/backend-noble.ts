@@ -85,6 +85,9 @@ export const nobleBackend: Ed25519Backend = Object.freeze({
   async verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     return verifyCofactorless(publicKey, message, signature)
   },
+  verifySync(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+    return verifyCofactorless(publicKey, message, signature)
+  },
   async sign(seed: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
     return sign(message, seed) // RFC 8032 §5.1.6
   },

@@ -65,6 +65,7 @@ export async function probeBackend(backend: Ed25519Backend): Promise<boolean> {
       const [pk, msg, sig] = [hex(v.pk), hex(v.msg), hex(v.sig)]
       if ((await backend.verify(pk, msg, sig)) !== v.valid) return false
       if ((await backend.verifyConcurrent(pk, msg, sig)) !== v.valid) return false
+      if (backend.verifySync !== undefined && backend.verifySync(pk, msg, sig) !== v.valid) return false
     }
     return true
   } catch {
@@ -179,6 +180,23 @@ export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, 
   if (!isWellFormedPublicKey(publicKey) || !isWellFormedSignature(signature)) return false
   try {
     return (await (resolved ?? (await activeBackend())).verify(publicKey, message, signature)) === true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * @internal {@link verifyEd25519}, answered at once when the backend in use can (node, noble), so
+ * a one-at-a-time `verify` needs no promise hop for its signature; `undefined` when it cannot
+ * (Web Crypto, or no backend selected yet), and the caller falls back to {@link verifyEd25519}.
+ * The arguments are not type-checked: callers pass bytes they decoded themselves.
+ */
+export function verifyEd25519Now(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean | undefined {
+  const backend = resolved
+  if (backend?.verifySync === undefined) return undefined
+  if (!isWellFormedPublicKey(publicKey) || !isWellFormedSignature(signature)) return false
+  try {
+    return backend.verifySync(publicKey, message, signature) === true
   } catch {
     return false
   }

@@ -45,6 +45,12 @@ export interface Ed25519Backend {
    * libuv thread pool). Backends without a pool may alias `verify`.
    */
   verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>
+  /**
+   * Same answer as `verify`, returned at once, on backends that compute it on the calling thread
+   * (node, noble); absent where the platform only answers asynchronously (Web Crypto). Lets a
+   * one-at-a-time `verify` skip the promise hops of the asynchronous form.
+   */
+  verifySync?(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean
   /** Signs with a 32-byte seed. */
   sign(seed: Uint8Array, message: Uint8Array): Promise<Uint8Array>
   /** Derives the public key of a seed. */

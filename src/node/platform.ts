@@ -71,6 +71,13 @@ export function nodeBackend(): Ed25519Backend {
         return false
       }
     },
+    verifySync(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+      try {
+        return crypto.verify(null, message, publicKeyObject(publicKey), signature)
+      } catch {
+        return false
+      }
+    },
     verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
       return new Promise((resolve) => {
         try {

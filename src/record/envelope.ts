@@ -20,8 +20,13 @@ export const DEFAULT_MAX_RECORD_BYTES = 256 * 1024
 /** Most signatures one envelope may carry. */
 export const MAX_SIGNATURES = 16
 
-/** Records built by this module (decoded or assembled), whose fields are known to match their bytes. */
-const genuine = new WeakSet<SignedRecord>()
+/**
+ * Passed to the constructor by {@link decodeRecord} and {@link assembleRecord} only: marks records
+ * whose fields are known to match their bytes. A private field rather than a WeakSet, because a
+ * WeakSet entry per record is work for every garbage collection while the record lives.
+ */
+const SEAL: unique symbol = Symbol('counterfoil.record')
+let sealed: (record: SignedRecord) => boolean
 
 /**
  * True when `record` came from {@link decodeRecord} or {@link assembleRecord} in this process, so
@@ -31,7 +36,7 @@ const genuine = new WeakSet<SignedRecord>()
  * @returns whether it can be trusted structurally without decoding its bytes again
  */
 export function isGenuineRecord(record: SignedRecord): boolean {
-  return genuine.has(record)
+  return sealed(record)
 }
 
 /** One signature in an envelope. */
@@ -66,15 +71,21 @@ export class SignedRecord {
   #cid: CID | undefined
   #id: string | undefined
   #text: string | undefined
+  readonly #sealed: boolean
+
+  static {
+    sealed = (record) => #sealed in record && record.#sealed
+  }
 
   /** @internal use {@link decodeRecord} or `issue` */
-  constructor(cidBytes: Uint8Array, bytes: Uint8Array, payloadBytes: Uint8Array, payload: RecordPayload, signatures: readonly RecordSignature[], text?: string) {
+  constructor(cidBytes: Uint8Array, bytes: Uint8Array, payloadBytes: Uint8Array, payload: RecordPayload, signatures: readonly RecordSignature[], text?: string, seal?: symbol) {
     this.cidBytes = cidBytes
     this.bytes = bytes
     this.payloadBytes = payloadBytes
     this.payload = payload
     this.signatures = signatures
     this.#text = text
+    this.#sealed = seal === SEAL
   }
 
   /** Record id: CIDv1 (dag-cbor, sha2-256) of the payload bytes, base32 text (`bafy…`). */
@@ -158,9 +169,7 @@ export function assembleRecord(payloadBytes: Uint8Array, payload: RecordPayload,
     payload: payloadBytes,
     signatures: signatures.map((s) => ({ signer: s.signer, signature: s.signature })),
   })
-  const record = new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, signatures)
-  genuine.add(record)
-  return record
+  return new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, signatures, undefined, SEAL)
 }
 
 /** Options for {@link decodeRecord}. */
@@ -213,9 +222,7 @@ export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOp
   const payload = parsePayload(decodeDagCbor(payloadBytes, DEFAULT_MAX_DEPTH, false))
   const parsed = parseSignatures(signatures, payload)
   // decodeDagCbor proved both layers canonical, so these bytes are the only encoding of this record.
-  const record = new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, parsed, text)
-  genuine.add(record)
-  return record
+  return new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, parsed, text, SEAL)
 }
 
 /**

@@ -4,7 +4,7 @@
  * Order matters: signatures first, so a forged expired record reports the forgery, not the expiry.
  */
 import { CounterfoilError, type ErrorCode } from '../errors.js'
-import { verifyEd25519, verifyEd25519Concurrent } from '../keys/ed25519.js'
+import { verifyEd25519, verifyEd25519Concurrent, verifyEd25519Now } from '../keys/ed25519.js'
 import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { decodeRecord, isGenuineRecord, signingInput, SignedRecord } from './envelope.js'
 import type { Check, CheckName, VerifyError, VerifyResult } from './result.js'
@@ -32,6 +32,48 @@ export interface VerifyOptions {
 
 type VerifySignature = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => Promise<boolean>
 
+/**
+ * Passed checks that many results share, frozen, two keys deep (e.g. record type, then issuer).
+ * A batch from one issuer then holds one check object per distinct outcome instead of one per
+ * record, which is most of what a `verifyMany` result would otherwise keep alive.
+ */
+class SharedPasses<A, B> {
+  #byFirst = new Map<A, Map<B, Check>>()
+  #size = 0
+
+  constructor(readonly name: CheckName) {}
+
+  get(a: A, b: B, detail: (a: A, b: B) => string): Check {
+    let byB = this.#byFirst.get(a)
+    const found = byB?.get(b)
+    if (found !== undefined) return found
+    if (this.#size >= SHARED_PASSES_MAX) {
+      this.#byFirst.clear()
+      this.#size = 0
+      byB = undefined
+    }
+    if (byB === undefined) this.#byFirst.set(a, (byB = new Map()))
+    const check: Check = Object.freeze({ name: this.name, ok: true, detail: detail(a, b) })
+    byB.set(b, check)
+    this.#size++
+    return check
+  }
+}
+
+/** Most shared checks kept per kind; past it the memo starts again. */
+const SHARED_PASSES_MAX = 1024
+
+const decodePasses = new SharedPasses<string, number>('decode')
+const signaturePasses = new SharedPasses<string, undefined>('signatures')
+const validityPasses = new SharedPasses<number, number | undefined>('validity')
+const issuerPasses = new SharedPasses<string, string>('issuer')
+
+const decodeDetail = (type: string, length: number): string => `canonical DAG-CBOR, ${length} bytes, type "${type}"`
+const signatureDetail = (iss: string): string => `signed by the issuer ${iss}`
+const validityDetail = (start: number, exp: number | undefined): string =>
+  exp === undefined ? `issued ${isoSeconds(start)}, does not expire` : `issued ${isoSeconds(start)}, valid until ${isoSeconds(exp)}`
+const issuerDetail = (type: string, iss: string): string => `issuer ${iss} is trusted for "${type}" records`
+
 /** Collects checks and errors while a record is verified. */
 export class Findings {
   readonly checks: Check[] = []
@@ -39,6 +81,11 @@ export class Findings {
 
   pass(name: CheckName, detail: string): void {
     this.checks.push({ name, ok: true, detail })
+  }
+
+  /** Records a passed check that other results may share (frozen). */
+  passed(check: Check): void {
+    this.checks.push(check)
   }
 
   fail(name: CheckName, code: ErrorCode, message: string): void {
@@ -94,7 +141,7 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
   }
   try {
     const record = decodeRecord(source, settings.maxBytes === undefined ? {} : { maxBytes: settings.maxBytes })
-    findings.pass('decode', `canonical DAG-CBOR, ${record.bytes.length} bytes, type "${record.payload.type}"`)
+    findings.passed(decodePasses.get(record.payload.type, record.bytes.length, decodeDetail))
     return record
   } catch (e) {
     if (!(e instanceof CounterfoilError)) throw e
@@ -103,21 +150,34 @@ function decodeInput(input: unknown, settings: Settings, findings: Findings): Si
   }
 }
 
-async function checkSignatures(record: SignedRecord, findings: Findings, verifySignature: VerifySignature): Promise<boolean> {
+type VerifyNow = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean | undefined
+
+/** Every signature's verdict: at once when `verifyNow` can answer, else through `verifySignature`. */
+function signatureVerdicts(record: SignedRecord, verifySignature: VerifySignature, verifyNow: VerifyNow | undefined): boolean[] | Promise<boolean[]> {
   const input = signingInput(record.cidBytes)
   const { signatures } = record
-  const outcomes = signatures.length === 1
-    ? [await verifySignature(sharedPublicKeyFromDid(signatures[0]!.signer), input, signatures[0]!.signature)]
-    : await Promise.all(signatures.map((s) => verifySignature(sharedPublicKeyFromDid(s.signer), input, s.signature)))
-  const bad = record.signatures.filter((_, i) => !outcomes[i])
-  if (bad.length > 0) {
+  if (verifyNow !== undefined) {
+    const verdicts: boolean[] = []
+    for (const s of signatures) {
+      const verdict = verifyNow(sharedPublicKeyFromDid(s.signer), input, s.signature)
+      if (verdict === undefined) break // the backend answers only asynchronously
+      verdicts.push(verdict)
+    }
+    if (verdicts.length === signatures.length) return verdicts
+  }
+  if (signatures.length === 1) return verifySignature(sharedPublicKeyFromDid(signatures[0]!.signer), input, signatures[0]!.signature).then((ok) => [ok])
+  return Promise.all(signatures.map((s) => verifySignature(sharedPublicKeyFromDid(s.signer), input, s.signature)))
+}
+
+function reportSignatures(record: SignedRecord, verdicts: readonly boolean[], findings: Findings): boolean {
+  if (verdicts.includes(false)) {
+    const bad = record.signatures.filter((_, i) => !verdicts[i])
     findings.fail('signatures', 'ERR_SIGNATURE_INVALID',
       `signature by ${bad.map((s) => s.signer).join(', ')} does not match the record: forged or altered`)
     return false
   }
-  findings.pass('signatures', record.signatures.length === 1
-    ? `signed by the issuer ${record.payload.iss}`
-    : `signed by ${record.signatures.length} parties: ${record.signatures.map((s) => s.signer).join(', ')}`)
+  if (record.signatures.length === 1) findings.passed(signaturePasses.get(record.payload.iss, undefined, signatureDetail))
+  else findings.pass('signatures', `signed by ${record.signatures.length} parties: ${record.signatures.map((s) => s.signer).join(', ')}`)
   return true
 }
 
@@ -130,7 +190,7 @@ function checkValidity(record: SignedRecord, settings: Settings, findings: Findi
   } else if (exp !== undefined && now - skew >= exp) {
     findings.fail('validity', 'ERR_EXPIRED', `expired at ${isoSeconds(exp)}`)
   } else {
-    findings.pass('validity', exp === undefined ? `issued ${isoSeconds(iat)}, does not expire` : `issued ${isoSeconds(iat)}, valid until ${isoSeconds(exp)}`)
+    findings.passed(validityPasses.get(iat, exp, validityDetail))
   }
 }
 
@@ -138,7 +198,7 @@ function checkIssuer(record: SignedRecord, settings: Settings, findings: Finding
   const { iss, type } = record.payload
   if (settings.trustedIssuers === undefined) return undefined
   const report = (trusted: boolean): void => {
-    if (trusted) findings.pass('issuer', `issuer ${iss} is trusted for "${type}" records`)
+    if (trusted) findings.passed(issuerPasses.get(type, iss, issuerDetail))
     else findings.fail('issuer', 'ERR_UNTRUSTED_ISSUER', `issuer ${iss} is not trusted for "${type}" records`)
   }
   const answer = isTrustedIssuer(settings.trustedIssuers, iss, type)
@@ -164,19 +224,45 @@ function checkSigners(record: SignedRecord, settings: Settings, findings: Findin
  */
 export type ExtraCheck = (record: SignedRecord, now: number, skew: number, findings: Findings) => Promise<void>
 
-/** @internal shared by verify, verifyMany and the registry-aware verifiers */
-export async function runRecordChecks(
+/** What {@link runRecordChecks} found; `genuine` when the record decoded and every signature holds. */
+export interface RecordChecks {
+  findings: Findings
+  record: SignedRecord | undefined
+  genuine: boolean
+}
+
+/**
+ * @internal shared by verify, verifyMany and the registry-aware verifiers. Answers without a
+ * promise when nothing needs one (a synchronous signature backend through `verifyNow`, a list or
+ * map of trusted issuers, no extra check): each hop costs the one-at-a-time hot path.
+ */
+export function runRecordChecks(
   input: unknown,
   settings: Settings,
   verifySignature: VerifySignature,
   extra?: ExtraCheck,
-): Promise<{ findings: Findings; record: SignedRecord | undefined; genuine: boolean }> {
+  verifyNow?: VerifyNow,
+): RecordChecks | Promise<RecordChecks> {
   const findings = new Findings()
   const record = decodeInput(input, settings, findings)
   if (record === undefined) return { findings, record, genuine: false }
-  if (!(await checkSignatures(record, findings, verifySignature))) return { findings, record, genuine: false }
+  const verdicts = signatureVerdicts(record, verifySignature, verifyNow)
+  if (Array.isArray(verdicts)) return afterSignatures(record, verdicts, settings, findings, extra)
+  return verdicts.then((v) => afterSignatures(record, v, settings, findings, extra))
+}
+
+function afterSignatures(record: SignedRecord, verdicts: readonly boolean[], settings: Settings, findings: Findings, extra: ExtraCheck | undefined): RecordChecks | Promise<RecordChecks> {
+  if (!reportSignatures(record, verdicts, findings)) return { findings, record, genuine: false }
   checkValidity(record, settings, findings)
   const issuerChecked = checkIssuer(record, settings, findings)
+  if (issuerChecked === undefined && extra === undefined) {
+    checkSigners(record, settings, findings)
+    return { findings, record, genuine: true }
+  }
+  return finishChecks(record, settings, findings, issuerChecked, extra)
+}
+
+async function finishChecks(record: SignedRecord, settings: Settings, findings: Findings, issuerChecked: Promise<void> | undefined, extra: ExtraCheck | undefined): Promise<RecordChecks> {
   if (issuerChecked !== undefined) await issuerChecked
   checkSigners(record, settings, findings)
   if (extra !== undefined) await extra(record, settings.now, settings.skew, findings)
@@ -201,7 +287,8 @@ export async function runRecordChecks(
  */
 export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}, extra?: ExtraCheck): Promise<VerifyResult> {
   const settings = settingsFrom(options)
-  const { findings, record } = await runRecordChecks(input, settings, verifyEd25519, extra)
+  const checked = runRecordChecks(input, settings, verifyEd25519, extra, verifyEd25519Now)
+  const { findings, record } = checked instanceof Promise ? await checked : checked
   return findings.result(record)
 }
 

@@ -23,8 +23,12 @@ const NODE_ONLY_TESTS = {
   'backend selection auto picks node:crypto in Node (it passes the probe)': 'asserts the Node choice; test/browser/vectors.browser.ts asserts Web Crypto is picked here',
   'entry decoder properties the registry refuses mutated entries and its log does not move': 'uses Buffer to print hex',
   'domain separation between signed artefacts a status note is not a checkpoint, and a checkpoint is not a status note': 'uses Buffer to build a note',
-  'base64url encodes as Node does and decodes back': "Node's Buffer is the independent base64url reference",
-  'base64url accepts a mutated text exactly when it is the canonical text of some bytes': "Node's Buffer is the independent base64url reference",
+  'base64url through fromBase64url encodes as Node does and decodes back': "Node's Buffer is the independent base64url reference",
+  'base64url through fromBase64url accepts a mutated text exactly when it is the canonical text of some bytes': "Node's Buffer is the independent base64url reference",
+  'base64url through table encodes as Node does and decodes back': "Node's Buffer is the independent base64url reference",
+  'base64url through table accepts a mutated text exactly when it is the canonical text of some bytes': "Node's Buffer is the independent base64url reference",
+  'base64url through Uint8Array.fromBase64 encodes as Node does and decodes back': "Node's Buffer is the independent base64url reference",
+  'base64url through Uint8Array.fromBase64 accepts a mutated text exactly when it is the canonical text of some bytes': "Node's Buffer is the independent base64url reference",
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -3,6 +3,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fromBase64url, toBase64url } from '../../src/codec/index.js'
+import { fromBase64urlByTable } from '../../src/codec/multibase.js'
+import { fastFromBase64url as webFast } from '../../src/codec/base64-web.js'
 import { CounterfoilError } from '../../src/errors.js'
 
 const codeOf = (f: () => unknown): string | undefined => {
@@ -22,7 +24,18 @@ function referenceDecode(text: string): Uint8Array | undefined {
   return bytes.toString('base64url') === text.slice(1) ? new Uint8Array(bytes) : undefined
 }
 
-describe('base64url', () => {
+/**
+ * Every decoder a runtime may use must give the same verdicts: the entry point (the platform's
+ * decoder here: Node's Buffer under Node, Uint8Array.fromBase64 in a browser), the table alone, and
+ * the browser module's native path where this runtime has Uint8Array.fromBase64.
+ */
+const DECODERS: [string, (text: string) => Uint8Array][] = [
+  ['fromBase64url', fromBase64url],
+  ['table', fromBase64urlByTable],
+  ...(webFast === undefined ? [] : [['Uint8Array.fromBase64', (t: string) => (typeof t === 'string' && t.startsWith('u') ? webFast!(t) : undefined) ?? fromBase64urlByTable(t)] as [string, (text: string) => Uint8Array]]),
+]
+
+describe.each(DECODERS)('base64url through %s', (_decoder, fromBase64url) => {
   it('encodes as Node does and decodes back', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => {
       const text = toBase64url(bytes)
@@ -67,5 +80,12 @@ describe('base64url', () => {
     expect(fromBase64url('uAQID')).toEqual(Uint8Array.of(1, 2, 3))
     expect(fromBase64url('u-_8')).toEqual(Uint8Array.of(0xfb, 0xff))
     expect(() => fromBase64url(7 as unknown as string)).toThrow(TypeError)
+  })
+
+  it('returns bytes in a buffer of their own (never a shared pool a record could expose)', () => {
+    const text = toBase64url(Uint8Array.from({ length: 663 }, (_, i) => i))
+    const bytes = fromBase64url(text)
+    expect(bytes.byteOffset).toBe(0)
+    expect(bytes.buffer.byteLength).toBe(663)
   })
 })

@@ -4,7 +4,7 @@ import { sha512 } from '@noble/hashes/sha2.js'
 import { describe, expect, it } from 'vitest'
 import cases from '../vectors/speccheck/cases.json' with { type: 'json' }
 import spec from '../vectors/speccheck/expected.json' with { type: 'json' }
-import { selectBackend, verifyEd25519, verifyEd25519Concurrent } from '../../src/keys/ed25519.js'
+import { selectBackend, verifyEd25519, verifyEd25519Concurrent, verifyEd25519Now } from '../../src/keys/ed25519.js'
 import { BACKENDS, hex } from './backends.js'
 
 const P = 2n ** 255n - 19n
@@ -59,6 +59,8 @@ describe.each(BACKENDS)('speccheck on the %s backend', (name) => {
     const args = [hex(c.pub_key), hex(c.message), hex(c.signature)] as const
     expect(await verifyEd25519(...args)).toBe(e.valid)
     expect(await verifyEd25519Concurrent(...args)).toBe(e.valid)
+    // The synchronous path `verify` takes where the backend has one (node, noble), else undefined.
+    expect(verifyEd25519Now(...args)).toBe(name === 'webcrypto' ? undefined : e.valid)
   })
 
   it('raw backend (no pre-checks) agrees on the cases the pre-checks let through', async () => {
@@ -67,6 +69,7 @@ describe.each(BACKENDS)('speccheck on the %s backend', (name) => {
     for (const i of [2, 3, 4, 5]) {
       const c = cases[i]!
       expect(await backend.verify(hex(c.pub_key), hex(c.message), hex(c.signature))).toBe(spec.expected[i]!.valid)
+      if (backend.verifySync !== undefined) expect(backend.verifySync(hex(c.pub_key), hex(c.message), hex(c.signature))).toBe(spec.expected[i]!.valid)
     }
   })
 })

@@ -50,6 +50,35 @@ describe('issue and verify', () => {
     expect(result.record?.payload.claims).toEqual({ items: [{ sku: 'KETTLE-2', qty: 1, price: 3990 }], currency: 'EUR' })
   })
 
+  it('words each check for its own record when many records share the wording', async () => {
+    // Passed checks are shared between results; a wrong memo key would show another record's words.
+    const a = await receipt()
+    const b = await issue({ signer: shop, subject: customer.did, type: 'warranty', claims: {}, issuedAt: T0 + 86_400, validUntil: T0 + 2 * 86_400 })
+    const c = await issue({ signer: other, subject: customer.did, type: 'purchase', claims: { n: 1 }, issuedAt: T0 })
+    const [ra, rb, rc, ra2] = await verifyMany([a, b, c, a.toString()], { now: T0 + 86_400 + 10, trustedIssuers: [shop.did, other.did] })
+    const details = (r: typeof ra) => Object.fromEntries(r!.checks.map((k) => [k.name, k.detail]))
+    expect(details(ra)).toEqual({
+      decode: 'record was decoded earlier',
+      signatures: `signed by the issuer ${shop.did}`,
+      validity: 'expired at 2026-01-01T01:00:00Z',
+      issuer: `issuer ${shop.did} is trusted for "purchase" records`,
+    })
+    expect(ra!.valid).toBe(false)
+    expect(details(rb)).toMatchObject({
+      validity: 'issued 2026-01-02T00:00:00Z, valid until 2026-01-03T00:00:00Z',
+      issuer: `issuer ${shop.did} is trusted for "warranty" records`,
+    })
+    expect(details(rc)).toMatchObject({
+      signatures: `signed by the issuer ${other.did}`,
+      validity: 'issued 2026-01-01T00:00:00Z, does not expire',
+      issuer: `issuer ${other.did} is trusted for "purchase" records`,
+    })
+    expect(details(ra2).decode).toBe(`canonical DAG-CBOR, ${a.bytes.length} bytes, type "purchase"`)
+    // Shared check objects cannot be changed through one result to mislead another.
+    expect(() => { (rb!.checks[1] as { detail: string }).detail = 'forged' }).toThrow(TypeError)
+    expect(details(rc).signatures).toBe(`signed by the issuer ${other.did}`)
+  })
+
   it('is readable by an independent DAG-CBOR implementation, byte for byte, with the same CID', async () => {
     const record = await receipt()
     const envelope = dagCbor.decode(record.bytes) as { payload: Uint8Array }
