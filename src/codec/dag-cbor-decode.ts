@@ -38,7 +38,7 @@ class Malformed extends Error {}
 
 /** Longest text string (in bytes) {@link Reader.interned} keeps: a did:key is 56. */
 const MAX_INTERNED = 64
-/** Interned map keys and text values, by hash slot (sizes are powers of two). */
+/** Interned map keys and text values, by hash slot pair (sizes are powers of two). */
 const KEYS: (string | undefined)[] = /* @__PURE__ */ new Array<string | undefined>(256).fill(undefined)
 const TEXTS: (string | undefined)[] = /* @__PURE__ */ new Array<string | undefined>(1024).fill(undefined)
 
@@ -143,21 +143,27 @@ class Reader {
   interned(n: number, table: (string | undefined)[]): string {
     const b = this.bytes
     const start = this.pos
-    const end = start + n
     let h = n
-    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0
-    const slot = h & (table.length - 1)
-    const known = table[slot]
-    if (known !== undefined && known.length === n) {
-      let i = 0
-      while (i < n && known.charCodeAt(i) === b[start + i]) i++
-      if (i === n) {
-        this.pos = end
-        return known
-      }
+    for (let i = start; i < start + n; i++) h = (Math.imul(h, 31) + b[i]!) | 0
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+    // Two slots per hash (a two-way set): two strings that share a slot do not evict each other
+    // on every record, and the one seen last sits first.
+    const slot = (h ^ (h >>> 13)) & (table.length - 2)
+    const first = table[slot]
+    if (first !== undefined && sameAscii(first, b, start, n)) {
+      this.pos = start + n
+      return first
+    }
+    const second = table[slot + 1]
+    if (second !== undefined && sameAscii(second, b, start, n)) {
+      this.pos = start + n
+      return second
     }
     const text = this.text(n)
-    if (text.length === n) table[slot] = text
+    if (text.length === n) {
+      table[slot + 1] = first
+      table[slot] = text
+    }
     return text
   }
 
@@ -297,6 +303,13 @@ class Reader {
         throw new Malformed(ai <= 24 ? 'simple values other than false, true and null are not allowed' : `reserved additional information ${ai}`)
     }
   }
+}
+
+/** Whether `known` is the ASCII text of the `n` bytes at `start`. */
+function sameAscii(known: string, b: Uint8Array, start: number, n: number): boolean {
+  if (known.length !== n) return false
+  for (let i = 0; i < n; i++) if (known.charCodeAt(i) !== b[start + i]) return false
+  return true
 }
 
 function nonMinimal(): never {

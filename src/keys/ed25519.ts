@@ -202,6 +202,27 @@ export function verifyEd25519Now(publicKey: Uint8Array, message: Uint8Array, sig
   }
 }
 
+/** A callback-style Ed25519 check, for batches: see {@link concurrentVerifier}. */
+export type VerifyCallback = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void) => void
+
+/**
+ * @internal {@link verifyEd25519Concurrent} bound to the backend in use, for a batch: no promise
+ * per call where the backend takes a callback (node), no type checks (callers pass bytes they
+ * decoded themselves). `done` is called later, exactly once, with the same answer
+ * {@link verifyEd25519} gives. Relies on every backend's `verifyConcurrent` never rejecting.
+ *
+ * @returns the bound verifier
+ */
+export async function concurrentVerifier(): Promise<VerifyCallback> {
+  const backend = resolved ?? (await activeBackend())
+  const withCallback = backend.verifyCallback?.bind(backend)
+  return (publicKey, message, signature, done) => {
+    if (!isWellFormedPublicKey(publicKey) || !isWellFormedSignature(signature)) queueMicrotask(() => done(false))
+    else if (withCallback !== undefined) withCallback(publicKey, message, signature, done)
+    else void backend.verifyConcurrent(publicKey, message, signature).then(done)
+  }
+}
+
 /**
  * {@link verifyEd25519} for many verifications in flight at once: in Node it runs OpenSSL on the
  * libuv thread pool, so `Promise.all` over a batch uses several cores. Same answers.

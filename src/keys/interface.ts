@@ -42,7 +42,8 @@ export interface Ed25519Backend {
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>
   /**
    * Same answer as `verify`, but suited to many calls in flight at once (node: OpenSSL on the
-   * libuv thread pool). Backends without a pool may alias `verify`.
+   * libuv thread pool). Backends without a pool may alias `verify`. Never rejects: any failure
+   * is `false` (`verifyMany` relies on it).
    */
   verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>
   /**
@@ -51,6 +52,12 @@ export interface Ed25519Backend {
    * one-at-a-time `verify` skip the promise hops of the asynchronous form.
    */
   verifySync?(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean
+  /**
+   * `verifyConcurrent` with a callback instead of a promise (node: node:crypto's own callback),
+   * for batches, where a promise and its reaction per signature are measurable work. `done` is
+   * always called later, never synchronously, exactly once.
+   */
+  verifyCallback?(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void): void
   /** Signs with a 32-byte seed. */
   sign(seed: Uint8Array, message: Uint8Array): Promise<Uint8Array>
   /** Derives the public key of a seed. */

@@ -71,6 +71,13 @@ export function nodeBackend(): Ed25519Backend {
         return false
       }
     },
+    verifyCallback(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void): void {
+      try {
+        crypto.verify(null, message, publicKeyObject(publicKey), signature, (err, ok) => done(!err && ok))
+      } catch {
+        queueMicrotask(() => done(false))
+      }
+    },
     verifySync(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
       try {
         return crypto.verify(null, message, publicKeyObject(publicKey), signature)

@@ -137,9 +137,10 @@ function malformed(message: string): CounterfoilError {
 function parseSignatures(value: unknown, payload: RecordPayload): RecordSignature[] {
   if (!Array.isArray(value) || value.length === 0) throw malformed('"signatures" must be a non-empty array')
   if (value.length > MAX_SIGNATURES) throw malformed(`more than ${MAX_SIGNATURES} signatures`)
-  const seen = new Set<string>()
-  const out: RecordSignature[] = []
-  for (const entry of value as unknown[]) {
+  // Exact size: a record keeps this array for life, and one grown by push keeps room for 16.
+  const out = new Array<RecordSignature>(value.length)
+  for (let i = 0; i < value.length; i++) {
+    const entry: unknown = value[i]
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || entry instanceof Uint8Array) {
       throw malformed('each signature must be a map')
     }
@@ -148,9 +149,8 @@ function parseSignatures(value: unknown, payload: RecordPayload): RecordSignatur
     if (typeof signer !== 'string') throw malformed('"signer" must be a did:key string')
     sharedPublicKeyFromDid(signer) // throws ERR_INVALID_DID
     if (!(signature instanceof Uint8Array) || signature.length !== 64) throw malformed('"signature" must be 64 bytes')
-    if (seen.has(signer)) throw malformed(`signer ${signer} appears twice`)
-    seen.add(signer)
-    out.push({ signer, signature })
+    for (let j = 0; j < i; j++) if (out[j]!.signer === signer) throw malformed(`signer ${signer} appears twice`)
+    out[i] = { signer, signature }
   }
   if (out[0]!.signer !== payload.iss) throw malformed('the first signature must be the issuer\'s')
   return out

@@ -4,7 +4,7 @@
  * Order matters: signatures first, so a forged expired record reports the forgery, not the expiry.
  */
 import { CounterfoilError, type ErrorCode } from '../errors.js'
-import { verifyEd25519, verifyEd25519Concurrent, verifyEd25519Now } from '../keys/ed25519.js'
+import { concurrentVerifier, verifyEd25519, verifyEd25519Now } from '../keys/ed25519.js'
 import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { decodeRecord, isGenuineRecord, signingInput, SignedRecord } from './envelope.js'
 import type { Check, CheckName, VerifyError, VerifyResult } from './result.js'
@@ -74,6 +74,8 @@ const validityDetail = (start: number, exp: number | undefined): string =>
   exp === undefined ? `issued ${isoSeconds(start)}, does not expire` : `issued ${isoSeconds(start)}, valid until ${isoSeconds(exp)}`
 const issuerDetail = (type: string, iss: string): string => `issuer ${iss} is trusted for "${type}" records`
 
+const NO_ERRORS: readonly VerifyError[] = Object.freeze([])
+
 /** Collects checks and errors while a record is verified. */
 export class Findings {
   readonly checks: Check[] = []
@@ -95,9 +97,11 @@ export class Findings {
 
   result(record?: SignedRecord): VerifyResult {
     const valid = this.errors.length === 0
-    return record === undefined
-      ? { valid, checks: this.checks, errors: this.errors }
-      : { valid, id: record.id, record, checks: this.checks, errors: this.errors }
+    // Exact-size copies: an array grown by push keeps room for 16, and `verifyMany` holds a
+    // result per record. A valid result shares one frozen empty error list.
+    const checks = this.checks.slice()
+    const errors = valid ? NO_ERRORS : this.errors.slice()
+    return record === undefined ? { valid, checks, errors } : { valid, id: record.id, record, checks, errors }
   }
 }
 
@@ -320,16 +324,68 @@ export async function verifyMany(
     throw new RangeError(`"concurrency" expected a positive integer, got ${concurrency}`)
   }
   const items = [...inputs]
-  const results = new Array<VerifyResult>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      const { findings, record } = await runRecordChecks(items[i], settings, verifyEd25519Concurrent, extra)
+  const verifyCallback = await concurrentVerifier()
+  const verifySignature: VerifySignature = (publicKey, message, signature) =>
+    new Promise((resolve) => verifyCallback(publicKey, message, signature, resolve))
+  return new Promise((resolve, reject) => {
+    const results = new Array<VerifyResult>(items.length)
+    let next = 0
+    let inFlight = 0
+    let finished = 0
+    let failed = false
+    // Records are decoded and their checks started in bursts, topping up to `concurrency` once
+    // half have come back: the thread pool keeps a queue of work, and the main thread decodes in
+    // runs rather than between every two completions.
+    const refillBelow = Math.max(1, concurrency >> 1)
+    const settle = (i: number, findings: Findings, record: SignedRecord | undefined): void => {
       results[i] = findings.result(record)
+      if (++finished === items.length) resolve(results)
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
-  return results
+    const fail = (e: unknown): void => {
+      failed = true
+      reject(e)
+    }
+    const returned = (i: number, checked: RecordChecks): void => {
+      inFlight--
+      settle(i, checked.findings, checked.record)
+      if (inFlight < refillBelow) refill()
+    }
+    // After the signatures: the remaining checks, at once unless one of them is asynchronous.
+    const afterVerdicts = (i: number, record: SignedRecord, findings: Findings, verdicts: readonly boolean[]): void => {
+      try {
+        const checked = afterSignatures(record, verdicts, settings, findings, extra)
+        if (checked instanceof Promise) checked.then((c) => returned(i, c), fail)
+        else returned(i, checked)
+      } catch (e) {
+        fail(e)
+      }
+    }
+    const refill = (): void => {
+      try {
+        while (!failed && inFlight < concurrency && next < items.length) {
+          const i = next++
+          const findings = new Findings()
+          const record = decodeInput(items[i], settings, findings)
+          if (record === undefined) {
+            settle(i, findings, undefined)
+            continue
+          }
+          inFlight++
+          const { signatures } = record
+          if (signatures.length === 1) {
+            // One callback per record, no promise: most batches are single-signature records.
+            const only = signatures[0]!
+            verifyCallback(sharedPublicKeyFromDid(only.signer), signingInput(record.cidBytes), only.signature, (ok) => afterVerdicts(i, record, findings, [ok]))
+          } else {
+            ;(signatureVerdicts(record, verifySignature, undefined) as Promise<boolean[]>).then((v) => afterVerdicts(i, record, findings, v), fail)
+          }
+        }
+      } catch (e) {
+        fail(e) // a programmer mistake (an item that is not a record at all): TypeError
+      }
+    }
+    if (items.length === 0) resolve(results)
+    else refill()
+  })
 }
 

@@ -200,6 +200,34 @@ describe('issue and verify', () => {
   })
 })
 
+describe('verifyMany agrees with verify', () => {
+  it('gives each record the result verify gives it, in order, whatever the mix and concurrency', async () => {
+    const good = await receipt()
+    const expired = await receipt({ issuedAt: T0 - 7200 })
+    const stranger = await issue({ signer: other, subject: customer.did, type: 'purchase', claims: {}, issuedAt: T0 })
+    const both = await cosign(good, customer)
+    const forged = good.toString().slice(0, -4) + (good.toString().endsWith('AAAA') ? 'BAAA' : 'AAAA')
+    const inputs = [good, good.toString(), expired, stranger.bytes, both, forged, 'uAAAA', both.toString(), new Uint8Array(3)]
+    const byList = { now: T0 + 10, trustedIssuers: [shop.did], requiredSigners: [shop.did] }
+    // A function: the issuer check answers asynchronously, so every record takes the promise path.
+    const byFunction = { now: T0 + 10, trustedIssuers: async (iss: string) => iss === shop.did }
+    for (const options of [byList, byFunction]) {
+      const expected = await Promise.all(inputs.map((i) => verify(i, options)))
+      expect(expected.map((r) => r.valid)).toEqual([true, true, false, false, true, false, false, true, false])
+      for (const concurrency of [1, 3, 64]) {
+        const results = await verifyMany(inputs, { ...options, concurrency })
+        expect(results).toEqual(expected)
+      }
+    }
+    expect(await verifyMany([])).toEqual([])
+  })
+
+  it('rejects with TypeError when an item is not a record at all, as verify throws', async () => {
+    const good = await receipt()
+    await expect(verifyMany([good, 42 as unknown as string, good], { now: T0 })).rejects.toThrow(TypeError)
+  })
+})
+
 describe('bad input', () => {
   it('returns typed errors for bad data and throws only for programmer mistakes', async () => {
     expect(codes(await verify('not a record'))).toEqual(['ERR_MALFORMED'])
