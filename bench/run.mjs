@@ -10,6 +10,7 @@
 // interleaved, so ratios between them hold up on a machine whose load drifts.
 //
 // Environment: BENCH_WARMUP_MS (default 1000), BENCH_WINDOW_MS (1000), BENCH_WINDOWS (7, at least 5),
+// BENCH_LEAD_IN_MS (250: the same row, untimed, right before each of its windows),
 // BENCH_STRICT=1 to exit 1 when a target fails (off by default: shared machines are noisy).
 import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -30,6 +31,7 @@ const settings = {
   warmupMs: intEnv('BENCH_WARMUP_MS', 1000, 0),
   windowMs: intEnv('BENCH_WINDOW_MS', 1000, 50),
   windows: intEnv('BENCH_WINDOWS', 7, 5),
+  leadInMs: intEnv('BENCH_LEAD_IN_MS', 250, 0),
   strict: process.env.BENCH_STRICT === '1',
 }
 
@@ -83,9 +85,10 @@ async function measureGroup(specs) {
   for (let w = 0; w < settings.windows; w++) {
     for (let k = 0; k < rows.length; k++) {
       const r = rows[(w + k) % rows.length]
-      // A full collection before each window, outside it: otherwise a row pays for the garbage the
-      // row before it left (jose's, noble's), and the one after a heavy allocator looks slower.
-      globalThis.gc?.({ type: 'minor' })
+      // A lead-in of the same row, untimed, before each window: the row before it (jose's, noble's)
+      // leaves garbage and a heap sized for its own work; the lead-in pays that debt and lets the
+      // heap settle to this row's steady state, so no row is charged for its neighbour.
+      if (settings.leadInMs > 0) await runFor(r.fn, settings.leadInMs, r.concurrency, r.opsPerCall)
       const { ops, elapsedMs, cpuMicros } = await runFor(r.fn, settings.windowMs, r.concurrency, r.opsPerCall)
       r.rates.push((ops * 1000) / elapsedMs)
       r.cpu.push(cpuMicros / ops)
@@ -139,7 +142,7 @@ function machineInfo() {
   console.log(`  memory     ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load}`)
   console.log(`  threadpool UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`)
   console.log(`  packages   counterfoil ${counterfoil} (../dist), jose ${jose}`)
-  console.log(`  method     warm-up ${settings.warmupMs} ms, then median of ${settings.windows} windows × ${settings.windowMs} ms${globalThis.gc === undefined ? ' (no --expose-gc: rows may pay for the garbage of the row before)' : ', full GC before each window'}`)
+  console.log(`  method     warm-up ${settings.warmupMs} ms, then median of ${settings.windows} windows × ${settings.windowMs} ms, each after a ${settings.leadInMs} ms untimed lead-in of the same row`)
 }
 
 async function main() {
