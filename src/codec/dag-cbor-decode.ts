@@ -120,8 +120,10 @@ class Reader {
     const start = this.pos
     const end = start + n
     this.pos = end
-    if (n < 16) {
-      // Short ASCII (most map keys): a loop beats a TextDecoder call; from ~16 bytes on it is the other way round.
+    if (n < 13) {
+      // Short ASCII (most map keys): a loop beats a TextDecoder call. Not from 13 bytes on: V8 then
+      // builds the result as a chain of pieces (a cons string), which every later charCodeAt and
+      // property store has to walk; TextDecoder returns a flat string.
       let s = ''
       for (let i = start; i < end; i++) {
         const c = b[i]!
@@ -303,6 +305,23 @@ class Reader {
         throw new Malformed(ai <= 24 ? 'simple values other than false, true and null are not allowed' : `reserved additional information ${ai}`)
     }
   }
+}
+
+/**
+ * The ASCII text of `n` bytes at `start`, interned like the decoder's short text values, or
+ * `undefined` if any byte is not ASCII (the caller then decodes the general way, which checks
+ * UTF-8 and says what is wrong).
+ *
+ * @param bytes - the encoded data
+ * @param start - where the text begins
+ * @param n - its length in bytes, at most 64
+ * @returns the string, or undefined
+ */
+export function asciiText(bytes: Uint8Array, start: number, n: number): string | undefined {
+  for (let i = start; i < start + n; i++) if (bytes[i]! >= 0x80) return undefined
+  const reader = new Reader(bytes, 0, false)
+  reader.pos = start
+  return reader.interned(n, TEXTS)
 }
 
 /** Whether `known` is the ASCII text of the `n` bytes at `start`. */

@@ -6,7 +6,7 @@
 import { CID } from 'multiformats/cid'
 import { bytesEqual } from '../codec/bytes.js'
 import { cidBytesOf, cidText } from '../codec/cid.js'
-import { decodeDagCbor, DEFAULT_MAX_DEPTH } from '../codec/dag-cbor-decode.js'
+import { asciiText, decodeDagCbor, DEFAULT_MAX_DEPTH } from '../codec/dag-cbor-decode.js'
 import { encodeCbor } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { fromBase64url, toBase64url } from '../codec/multibase.js'
@@ -156,6 +156,54 @@ function parseSignatures(value: unknown, payload: RecordPayload): RecordSignatur
   return out
 }
 
+const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0))
+/** `{ "payload": ` — map(2), text(7). */
+const ENVELOPE_HEAD = /* @__PURE__ */ Uint8Array.of(0xa2, 0x67, ...ascii('payload'))
+/** `"signatures": [{ "signer": ` — text(10), array(1), map(2), text(6), then the text(56) head. */
+const ONE_SIGNER_HEAD = /* @__PURE__ */ Uint8Array.of(0x6a, ...ascii('signatures'), 0x81, 0xa2, 0x66, ...ascii('signer'), 0x78, 56)
+/** `"signature": ` — text(9), then the bytes(64) head. */
+const SIGNATURE_HEAD = /* @__PURE__ */ Uint8Array.of(0x69, ...ascii('signature'), 0x58, 64)
+/** Length of an Ed25519 did:key (`did:key:z6Mk…`). */
+const DID_LENGTH = 56
+
+function matches(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
+  if (at + expected.length > bytes.length) return false
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false
+  return true
+}
+
+/**
+ * The envelope most records have — one issuer signature — read by template, byte for byte, in
+ * its only canonical encoding: `{ payload: bytes, signatures: [{ signer: text(56), signature:
+ * bytes(64) }] }` with every head in shortest form. Anything else (co-signed records, and every
+ * malformed or non-canonical input) returns `undefined` and takes the general decoder, which
+ * accepts exactly the same envelopes and says what is wrong with the rest.
+ */
+function oneSignerEnvelope(bytes: Uint8Array): { payloadBytes: Uint8Array; signer: string; signature: Uint8Array } | undefined {
+  if (!matches(bytes, 0, ENVELOPE_HEAD)) return undefined
+  let at = ENVELOPE_HEAD.length
+  const head = bytes[at++]
+  let length: number
+  if (head === undefined || head >> 5 !== 2) return undefined
+  const ai = head & 0x1f
+  if (ai < 24) length = ai
+  else if (ai === 24 && at + 1 <= bytes.length && bytes[at]! >= 24) length = bytes[at++]!
+  else if (ai === 25 && at + 2 <= bytes.length && bytes[at]! !== 0) length = (bytes[at++]! << 8) | bytes[at++]!
+  else return undefined // 4-byte lengths (payloads over 64 KiB) and non-shortest heads: the general way
+  const payloadBytes = bytes.subarray(at, at + length)
+  at += length
+  if (!matches(bytes, at, ONE_SIGNER_HEAD)) return undefined
+  at += ONE_SIGNER_HEAD.length
+  if (at + DID_LENGTH > bytes.length) return undefined
+  const signer = asciiText(bytes, at, DID_LENGTH)
+  if (signer === undefined) return undefined
+  at += DID_LENGTH
+  if (!matches(bytes, at, SIGNATURE_HEAD)) return undefined
+  at += SIGNATURE_HEAD.length
+  if (at + 64 !== bytes.length) return undefined
+  return { payloadBytes, signer, signature: bytes.subarray(at, at + 64) }
+}
+
 /**
  * Encodes a payload and signatures into a {@link SignedRecord}. Used by `issue` and `cosign`.
  *
@@ -212,6 +260,14 @@ export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOp
   if (bytes.length > maxBytes) throw new CounterfoilError('ERR_TOO_LARGE', `signed record is ${bytes.length} bytes, more than ${maxBytes}`)
   // A private copy: the record's byte fields are views into it, and the caller may reuse its buffer.
   if (bytes === input) bytes = bytes.slice()
+  const oneSigner = oneSignerEnvelope(bytes)
+  if (oneSigner !== undefined) {
+    const { payloadBytes, signer, signature } = oneSigner
+    const payload = parsePayload(decodeDagCbor(payloadBytes, DEFAULT_MAX_DEPTH, false))
+    sharedPublicKeyFromDid(signer) // throws ERR_INVALID_DID, as parseSignatures would
+    if (signer !== payload.iss) throw malformed('the first signature must be the issuer\'s')
+    return new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, [{ signer, signature }], text, SEAL)
+  }
   const envelope = decodeDagCbor(bytes, DEFAULT_MAX_DEPTH, false)
   if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope) || envelope instanceof Uint8Array) {
     throw malformed('must be a map')
