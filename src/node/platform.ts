@@ -62,38 +62,30 @@ export function nodeBackend(): Ed25519Backend {
     }
     return key
   }
+  const verifySync = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean => {
+    try {
+      return crypto.verify(null, message, publicKeyObject(publicKey), signature)
+    } catch {
+      return false
+    }
+  }
+  const verifyCallback = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void): void => {
+    try {
+      // The callback form runs OpenSSL on the libuv thread pool.
+      crypto.verify(null, message, publicKeyObject(publicKey), signature, (err, ok) => done(!err && ok))
+    } catch {
+      queueMicrotask(() => done(false))
+    }
+  }
   return Object.freeze({
     name: 'node' as const,
     async verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
-      try {
-        return crypto.verify(null, message, publicKeyObject(publicKey), signature)
-      } catch {
-        return false
-      }
+      return verifySync(publicKey, message, signature)
     },
-    verifyCallback(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void): void {
-      try {
-        crypto.verify(null, message, publicKeyObject(publicKey), signature, (err, ok) => done(!err && ok))
-      } catch {
-        queueMicrotask(() => done(false))
-      }
-    },
-    verifySync(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-      try {
-        return crypto.verify(null, message, publicKeyObject(publicKey), signature)
-      } catch {
-        return false
-      }
-    },
+    verifySync,
+    verifyCallback,
     verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
-      return new Promise((resolve) => {
-        try {
-          // The callback form runs OpenSSL on the libuv thread pool.
-          crypto.verify(null, message, publicKeyObject(publicKey), signature, (err, ok) => resolve(!err && ok))
-        } catch {
-          resolve(false)
-        }
-      })
+      return new Promise((resolve) => verifyCallback(publicKey, message, signature, resolve))
     },
     async sign(seed: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
       const sig = crypto.sign(null, message, privateKeyObject(seed))

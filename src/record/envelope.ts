@@ -152,8 +152,12 @@ function parseSignatures(value: unknown, payload: RecordPayload): RecordSignatur
     for (let j = 0; j < i; j++) if (out[j]!.signer === signer) throw malformed(`signer ${signer} appears twice`)
     out[i] = { signer, signature }
   }
-  if (out[0]!.signer !== payload.iss) throw malformed('the first signature must be the issuer\'s')
+  assertIssuerFirst(out[0]!.signer, payload)
   return out
+}
+
+function assertIssuerFirst(firstSigner: string, payload: RecordPayload): void {
+  if (firstSigner !== payload.iss) throw malformed('the first signature must be the issuer\'s')
 }
 
 const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0))
@@ -265,7 +269,7 @@ export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOp
     const { payloadBytes, signer, signature } = oneSigner
     const payload = parsePayload(decodeDagCbor(payloadBytes, DEFAULT_MAX_DEPTH, false))
     sharedPublicKeyFromDid(signer) // throws ERR_INVALID_DID, as parseSignatures would
-    if (signer !== payload.iss) throw malformed('the first signature must be the issuer\'s')
+    assertIssuerFirst(signer, payload)
     return new SignedRecord(cidBytesOf(payloadBytes), bytes, payloadBytes, payload, [{ signer, signature }], text, SEAL)
   }
   const envelope = decodeDagCbor(bytes, DEFAULT_MAX_DEPTH, false)

@@ -228,11 +228,10 @@ function checkSigners(record: SignedRecord, settings: Settings, findings: Findin
  */
 export type ExtraCheck = (record: SignedRecord, now: number, skew: number, findings: Findings) => Promise<void>
 
-/** What {@link runRecordChecks} found; `genuine` when the record decoded and every signature holds. */
+/** What {@link runRecordChecks} found: the checks, and the record when the input decoded. */
 export interface RecordChecks {
   findings: Findings
   record: SignedRecord | undefined
-  genuine: boolean
 }
 
 /**
@@ -249,19 +248,19 @@ export function runRecordChecks(
 ): RecordChecks | Promise<RecordChecks> {
   const findings = new Findings()
   const record = decodeInput(input, settings, findings)
-  if (record === undefined) return { findings, record, genuine: false }
+  if (record === undefined) return { findings, record }
   const verdicts = signatureVerdicts(record, verifySignature, verifyNow)
   if (Array.isArray(verdicts)) return afterSignatures(record, verdicts, settings, findings, extra)
   return verdicts.then((v) => afterSignatures(record, v, settings, findings, extra))
 }
 
 function afterSignatures(record: SignedRecord, verdicts: readonly boolean[], settings: Settings, findings: Findings, extra: ExtraCheck | undefined): RecordChecks | Promise<RecordChecks> {
-  if (!reportSignatures(record, verdicts, findings)) return { findings, record, genuine: false }
+  if (!reportSignatures(record, verdicts, findings)) return { findings, record }
   checkValidity(record, settings, findings)
   const issuerChecked = checkIssuer(record, settings, findings)
   if (issuerChecked === undefined && extra === undefined) {
     checkSigners(record, settings, findings)
-    return { findings, record, genuine: true }
+    return { findings, record }
   }
   return finishChecks(record, settings, findings, issuerChecked, extra)
 }
@@ -270,7 +269,7 @@ async function finishChecks(record: SignedRecord, settings: Settings, findings: 
   if (issuerChecked !== undefined) await issuerChecked
   checkSigners(record, settings, findings)
   if (extra !== undefined) await extra(record, settings.now, settings.skew, findings)
-  return { findings, record, genuine: true }
+  return { findings, record }
 }
 
 /**

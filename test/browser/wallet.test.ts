@@ -17,6 +17,7 @@ import { parseChallenge, type Challenge } from '../../examples/wallet/src/challe
 import { qrSvg } from '../../examples/wallet/src/qr.js'
 import { startWalletServer, type WalletServer } from '../../examples/wallet/server.js'
 import { launchChromium } from './chromium.js'
+import { VALID_TITLES } from './wallet-titles.js'
 
 const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url))
 const STEP_MS = 20_000
@@ -127,21 +128,6 @@ async function check(verifier: Page, text: string): Promise<Checked> {
 function titles(result: Checked): string[] {
   return result.checks.map((c) => c.title)
 }
-
-/** Every check a valid one-record presentation shows, in order, in plain words. */
-const VALID_TITLES = [
-  'Readable presentation',
-  "Signed by the customer's own key",
-  'Made for this verifier',
-  "Answers this page's challenge",
-  'Made just now, not expired',
-  'Shown here for the first time (not a replay)',
-  'Shown by the customer it was issued to',
-  'Every record in it valid',
-  'Record: Readable record',
-  'Record: Signed by its issuer and unchanged since',
-  'Record: Within its validity period',
-]
 
 describe('the wallet example in Chromium', () => {
   it('issue → store → reload → challenge → present → verify (valid) → replay refused → revoke → new challenge → verify (revoked)', async () => {
