@@ -13,7 +13,7 @@ import type { SignedRecord } from './record/envelope.js'
 import type { DisclosedRecord } from './record/disclosed-record.js'
 import { looksDisclosed } from './record/disclosed-form.js'
 import type { VerifyResult } from './record/result.js'
-import { verify as verifyRecord, verifyMany as verifyRecords, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
+import { verify as verifyRecord, verifyMany as verifyRecords, verifyNowOrLater, type VerifyOptions as RecordVerifyOptions } from './record/verify.js'
 import type { ExtraCheck } from './record/verify.js'
 import type { StatusOptions } from './registry/status-check.js'
 import { wantsStatus } from './registry/status-options.js'
@@ -72,21 +72,40 @@ async function withSuccession<O extends VerifyOptions>(options: O): Promise<O> {
  * if (!result.valid) console.log(result.errors[0]?.code) // e.g. 'ERR_REVOKED'
  * ```
  */
-export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  // No await unless a status source or a succession source is in play: each hop costs the hot path.
+export function verify(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  // The common case (no status or succession source, a plain record) runs without an async frame:
+  // with a synchronous signature backend the result is ready when the promise is made.
+  try {
+    if (!wantsStatus(options) && !followsSuccession(options) && !isDisclosed(input)) {
+      const checked = verifyNowOrLater(input as SignedRecord | Uint8Array | string, options)
+      return checked instanceof Promise ? checked.then(summarised) : summarised(checked)
+    }
+  } catch (e) {
+    return Promise.reject(e)
+  }
+  return verifyWithSources(input, options)
+}
+
+// A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes or
+// its class; its code loads only then, so plain verification does not download it.
+function isDisclosed(input: unknown): boolean {
+  return typeof input === 'string' || input instanceof Uint8Array ? looksDisclosed(input) : isDisclosedObject(input)
+}
+
+/** The result, with the disclosure summary added when the record has disclosable claims. */
+function summarised(result: VerifyResult): Promise<VerifyResult> {
+  if (result.record?.payload.sd === undefined) return Promise.resolve(result)
+  return import('./record/verify-disclosed.js').then(({ withDisclosureSummary }) => withDisclosureSummary(result))
+}
+
+async function verifyWithSources(input: SignedRecord | DisclosedRecord | Uint8Array | string, options: VerifyOptions): Promise<VerifyResult> {
   const status = wantsStatus(options) ? await statusHook(options) : undefined
   const opts = followsSuccession(options) ? await withSuccession(options) : options
-  // A disclosed record (selective disclosure, docs/spec.md §11) is told apart by its first bytes or
-  // its class; its code loads only then, so plain verification does not download it.
-  const disclosed = typeof input === 'string' || input instanceof Uint8Array ? looksDisclosed(input) : isDisclosedObject(input)
-  if (disclosed) {
+  if (isDisclosed(input)) {
     const { verifyDisclosed } = await import('./record/verify-disclosed.js')
     return verifyDisclosed(input as DisclosedRecord | Uint8Array | string, opts, status)
   }
-  const result = await verifyRecord(input as SignedRecord | Uint8Array | string, opts, status)
-  if (result.record?.payload.sd === undefined) return result
-  const { withDisclosureSummary } = await import('./record/verify-disclosed.js')
-  return withDisclosureSummary(result)
+  return summarised(await verifyRecord(input as SignedRecord | Uint8Array | string, opts, status))
 }
 
 /**
@@ -103,13 +122,12 @@ export async function verify(input: SignedRecord | DisclosedRecord | Uint8Array 
 export async function verifyMany(inputs: Iterable<SignedRecord | DisclosedRecord | Uint8Array | string>, options: VerifyOptions & { concurrency?: number } = {}): Promise<VerifyResult[]> {
   const items = [...inputs]
   const opts = await withSuccession(options)
-  const disclosed = (i: unknown): boolean => (typeof i === 'string' || i instanceof Uint8Array ? looksDisclosed(i) : isDisclosedObject(i))
-  if (!items.some(disclosed)) return verifyRecords(items as (SignedRecord | Uint8Array | string)[], opts, await statusHook(options))
+  if (!items.some(isDisclosed)) return verifyRecords(items as (SignedRecord | Uint8Array | string)[], opts, await statusHook(options))
   // Disclosed records (rare in bulk) go through verify one by one; the rest keep the fast path.
-  const plain = items.filter((i) => !disclosed(i)) as (SignedRecord | Uint8Array | string)[]
+  const plain = items.filter((i) => !isDisclosed(i)) as (SignedRecord | Uint8Array | string)[]
   const fast = await verifyRecords(plain, opts, await statusHook(options))
   let next = 0
-  return Promise.all(items.map((i) => (disclosed(i) ? verify(i, opts) : Promise.resolve(fast[next++]!))))
+  return Promise.all(items.map((i) => (isDisclosed(i) ? verify(i, opts) : Promise.resolve(fast[next++]!))))
 }
 
 export { DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW, DEFAULT_CONCURRENCY } from './record/verify.js'

@@ -145,8 +145,18 @@ class Reader {
   interned(n: number, table: (string | undefined)[]): string {
     const b = this.bytes
     const start = this.pos
+    // The slot comes from the length and at most nine bytes (the first four, the middle one, the
+    // last four): the byte-for-byte comparison below decides, and a did:key's 56 bytes need not be
+    // read three times. Strings differing only elsewhere share a slot pair and take turns in it.
     let h = n
-    for (let i = start; i < start + n; i++) h = (Math.imul(h, 31) + b[i]!) | 0
+    if (n <= 9) {
+      for (let i = start; i < start + n; i++) h = (Math.imul(h, 31) + b[i]!) | 0
+    } else {
+      const end = start + n
+      h = (Math.imul(h, 31) + ((b[start]! << 24) | (b[start + 1]! << 16) | (b[start + 2]! << 8) | b[start + 3]!)) | 0
+      h = (Math.imul(h, 31) + b[start + (n >> 1)]!) | 0
+      h = (Math.imul(h, 31) + ((b[end - 4]! << 24) | (b[end - 3]! << 16) | (b[end - 2]! << 8) | b[end - 1]!)) | 0
+    }
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
     // Two slots per hash (a two-way set): two strings that share a slot do not evict each other
     // on every record, and the one seen last sits first.

@@ -289,10 +289,19 @@ async function finishChecks(record: SignedRecord, settings: Settings, findings: 
  * ```
  */
 export async function verify(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}, extra?: ExtraCheck): Promise<VerifyResult> {
+  return verifyNowOrLater(input, options, extra)
+}
+
+/**
+ * @internal {@link verify}, answered without a promise when every check could be (see
+ * {@link runRecordChecks}): lets the public `verify` skip its async frames on the hot path.
+ * Throws (synchronously) where `verify` rejects.
+ */
+export function verifyNowOrLater(input: SignedRecord | Uint8Array | string, options: VerifyOptions = {}, extra?: ExtraCheck): VerifyResult | Promise<VerifyResult> {
   const settings = settingsFrom(options)
   const checked = runRecordChecks(input, settings, verifyEd25519, extra, verifyEd25519Now)
-  const { findings, record } = checked instanceof Promise ? await checked : checked
-  return findings.result(record)
+  if (checked instanceof Promise) return checked.then(({ findings, record }) => findings.result(record))
+  return checked.findings.result(checked.record)
 }
 
 /** Signature checks kept in flight by {@link verifyMany} unless told otherwise. */

@@ -171,6 +171,18 @@ describe('decoder edge cases (RFC 8949 §3, §4.2.1; DAG-CBOR strictness)', () =
     expect((decodeCbor(link) as { link: CID }).link.equals(someCid)).toBe(true)
   })
 
+  it('interns short strings by their bytes: strings that differ only between their ends and middle stay distinct', () => {
+    // Same length, same first four, middle and last four bytes: one slot pair, more than two
+    // strings, so each decode has to tell them apart by comparing every byte.
+    const texts = Array.from({ length: 6 }, (_, i) => `did:key:z6Mk${String(i).repeat(10)}-same-middle-${'xyz'[i % 3]!.repeat(9)}:tail`)
+    expect(new Set(texts.map((t) => `${t.slice(0, 4)}${t[t.length >> 1]}${t.slice(-4)}${t.length}`)).size).toBe(1)
+    for (let round = 0; round < 3; round++) {
+      for (const t of [...texts, ...texts.slice().reverse()]) {
+        expect(decodeCbor(encodeCbor({ [t.slice(0, 20)]: t, v: [t, t.toUpperCase()] }))).toEqual({ [t.slice(0, 20)]: t, v: [t, t.toUpperCase()] })
+      }
+    }
+  })
+
   it('returns byte strings that do not alias the input', () => {
     const input = hex('4301 0203')
     const out = decodeCbor(input) as Uint8Array

@@ -11,6 +11,7 @@ import { decodeRecord, recordId, SignedRecord } from '../../src/record/envelope.
 import { cosign, issue } from '../../src/record/issue.js'
 import { deriveRevocationKey } from '../../src/record/revocation-key.js'
 import { verify, verifyMany } from '../../src/record/verify.js'
+import { verify as publicVerify } from '../../src/verify.js'
 import { CounterfoilError } from '../../src/errors.js'
 import { party, T0 } from './helpers.js'
 
@@ -237,6 +238,24 @@ describe('bad input', () => {
     await expect(verify('u', { clockSkew: 301 })).rejects.toThrow(RangeError)
     await expect(verify('u', { now: Date.now() })).rejects.toThrow(RangeError)
     await expect(verify('u', { trustedIssuers: 'did:key:x' as unknown as string[] })).rejects.toThrow(TypeError)
+  })
+
+  it('the public verify answers plain records without an async frame, yet never throws: mistakes reject', async () => {
+    const record = await receipt()
+    const text = record.toString()
+    expect(await publicVerify(text, { now: T0 })).toEqual(await verify(text, { now: T0 }))
+    for (const call of [
+      () => publicVerify(42 as unknown as string),
+      () => publicVerify('u', { clockSkew: 301 }),
+      () => publicVerify(text, null as unknown as object),
+      () => publicVerify(text, { requiredSigners: 'did:key:x' as unknown as string[] }),
+    ]) {
+      let pending: Promise<unknown> | undefined
+      expect(() => { pending = call() }).not.toThrow()
+      await expect(pending).rejects.toThrow(Error)
+    }
+    await expect(publicVerify(text, { clockSkew: 301 })).rejects.toThrow(RangeError)
+    await expect(publicVerify(42 as unknown as string)).rejects.toThrow(TypeError)
   })
 
   it('rejects unknown versions, unknown fields and wrong salts with their codes', async () => {
