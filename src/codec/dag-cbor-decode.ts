@@ -38,9 +38,24 @@ class Malformed extends Error {}
 
 /** Longest text string (in bytes) {@link Reader.interned} keeps: a did:key is 56. */
 const MAX_INTERNED = 64
-/** Interned map keys and text values, by hash slot pair (sizes are powers of two). */
-const KEYS: (string | undefined)[] = /* @__PURE__ */ new Array<string | undefined>(256).fill(undefined)
-const TEXTS: (string | undefined)[] = /* @__PURE__ */ new Array<string | undefined>(1024).fill(undefined)
+/**
+ * Interned strings by hash slot pair (the size is a power of two), each beside a copy of its UTF-8
+ * bytes: comparing bytes with bytes runs about twice as fast as comparing them with a string's
+ * character codes.
+ */
+class InternTable {
+  readonly texts: (string | undefined)[]
+  readonly bytes: (Uint8Array | undefined)[]
+
+  constructor(size: number) {
+    this.texts = new Array<string | undefined>(size).fill(undefined)
+    this.bytes = new Array<Uint8Array | undefined>(size).fill(undefined)
+  }
+}
+
+/** Interned map keys and text values. */
+const KEYS = /* @__PURE__ */ new InternTable(256)
+const TEXTS = /* @__PURE__ */ new InternTable(1024)
 
 /** Parser state for one call; a class so V8 keeps the fields in fixed slots. */
 class Reader {
@@ -142,7 +157,7 @@ class Reader {
    * already-internalised key without a string-table lookup. Only ASCII is interned, where string
    * length and byte length agree; a colliding string replaces the older one in its slot.
    */
-  interned(n: number, table: (string | undefined)[]): string {
+  interned(n: number, table: InternTable): string {
     const b = this.bytes
     const start = this.pos
     // The slot comes from the length and at most nine bytes (the first four, the middle one, the
@@ -160,21 +175,22 @@ class Reader {
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
     // Two slots per hash (a two-way set): two strings that share a slot do not evict each other
     // on every record, and the one seen last sits first.
-    const slot = (h ^ (h >>> 13)) & (table.length - 2)
-    const first = table[slot]
-    if (first !== undefined && sameAscii(first, b, start, n)) {
+    const slot = (h ^ (h >>> 13)) & (table.texts.length - 2)
+    const { texts, bytes } = table
+    if (sameBytes(bytes[slot], b, start, n)) {
       this.pos = start + n
-      return first
+      return texts[slot]!
     }
-    const second = table[slot + 1]
-    if (second !== undefined && sameAscii(second, b, start, n)) {
+    if (sameBytes(bytes[slot + 1], b, start, n)) {
       this.pos = start + n
-      return second
+      return texts[slot + 1]!
     }
     const text = this.text(n)
     if (text.length === n) {
-      table[slot + 1] = first
-      table[slot] = text
+      texts[slot + 1] = texts[slot]
+      bytes[slot + 1] = bytes[slot]
+      texts[slot] = text
+      bytes[slot] = b.slice(start, start + n)
     }
     return text
   }
@@ -334,10 +350,10 @@ export function asciiText(bytes: Uint8Array, start: number, n: number): string |
   return reader.interned(n, TEXTS)
 }
 
-/** Whether `known` is the ASCII text of the `n` bytes at `start`. */
-function sameAscii(known: string, b: Uint8Array, start: number, n: number): boolean {
-  if (known.length !== n) return false
-  for (let i = 0; i < n; i++) if (known.charCodeAt(i) !== b[start + i]) return false
+/** Whether `known` holds the `n` bytes at `start`. */
+function sameBytes(known: Uint8Array | undefined, b: Uint8Array, start: number, n: number): boolean {
+  if (known === undefined || known.length !== n) return false
+  for (let i = 0; i < n; i++) if (known[i] !== b[start + i]) return false
   return true
 }
 
