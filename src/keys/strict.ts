@@ -81,21 +81,27 @@ function assertBytes(value: unknown, name: string): asserts value is Uint8Array 
 export function isCanonicalEncoding(point: Uint8Array): boolean {
   assertBytes(point, 'point')
   if (point.length !== 32) throw new RangeError(`"point" expected Uint8Array of length 32, got length=${point.length}`)
-  if ((point[31]! & 0x80) !== 0 && isZeroXEncoding(point)) return false // §5.1.3 step 4
-  if ((point[31]! & 0x7f) !== 0x7f) return true
-  for (let i = 30; i >= 1; i--) if (point[i] !== 0xff) return true
-  return point[0]! < 0xed // §5.1.3 step 1: y < p
+  return isCanonicalAt(point, 0)
 }
 
-/** y = 1 or y = p − 1 (low 255 bits): the two points with x = 0. */
-function isZeroXEncoding(point: Uint8Array): boolean {
-  const top = point[31]! & 0x7f
-  if (point[0] === 0x01 && top === 0) {
-    for (let i = 1; i < 31; i++) if (point[i] !== 0) return false
+/** {@link isCanonicalEncoding} of the 32 bytes at `at`, unchecked: no view to allocate per signature. */
+function isCanonicalAt(b: Uint8Array, at: number): boolean {
+  const top = b[at + 31]!
+  if ((top & 0x80) !== 0 && isZeroXAt(b, at)) return false // §5.1.3 step 4
+  if ((top & 0x7f) !== 0x7f) return true
+  for (let i = at + 30; i >= at + 1; i--) if (b[i] !== 0xff) return true
+  return b[at]! < 0xed // §5.1.3 step 1: y < p
+}
+
+/** y = 1 or y = p − 1 (low 255 bits) at `at`: the two points with x = 0. */
+function isZeroXAt(b: Uint8Array, at: number): boolean {
+  const top = b[at + 31]! & 0x7f
+  if (b[at] === 0x01 && top === 0) {
+    for (let i = at + 1; i < at + 31; i++) if (b[i] !== 0) return false
     return true
   }
-  if (point[0] === 0xec && top === 0x7f) {
-    for (let i = 1; i < 31; i++) if (point[i] !== 0xff) return false
+  if (b[at] === 0xec && top === 0x7f) {
+    for (let i = at + 1; i < at + 31; i++) if (b[i] !== 0xff) return false
     return true
   }
   return false
@@ -138,9 +144,14 @@ export function isSmallOrderEncoding(point: Uint8Array): boolean {
 export function isReducedScalar(s: Uint8Array): boolean {
   assertBytes(s, 's')
   if (s.length !== 32) throw new RangeError(`"s" expected Uint8Array of length 32, got length=${s.length}`)
+  return isReducedAt(s, 0)
+}
+
+/** {@link isReducedScalar} of the 32 bytes at `at`, unchecked. */
+function isReducedAt(b: Uint8Array, at: number): boolean {
   for (let i = 31; i >= 0; i--) {
-    if (s[i]! < L_LE[i]!) return true
-    if (s[i]! > L_LE[i]!) return false
+    if (b[at + i]! < L_LE[i]!) return true
+    if (b[at + i]! > L_LE[i]!) return false
   }
   return false // S = L
 }
@@ -182,8 +193,8 @@ export function isWellFormedSignature(signature: unknown): signature is Uint8Arr
   return (
     signature instanceof Uint8Array &&
     signature.length === SIGNATURE_LENGTH &&
-    isCanonicalEncoding(signature.subarray(0, 32)) &&
-    isReducedScalar(signature.subarray(32, 64))
+    isCanonicalAt(signature, 0) &&
+    isReducedAt(signature, 32)
   )
 }
 

@@ -56,6 +56,16 @@ export interface RecordPayload {
 const KNOWN_FIELDS = new Set(['v', 'type', 'iss', 'sub', 'iat', 'nbf', 'exp', 'claims', 'salt', 'reg', 'rev', 'sd'])
 const TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/
 
+/** The last type that passed {@link TYPE_PATTERN}: records come in runs of one type. */
+let lastRecordType = ''
+
+function isRecordType(type: unknown): type is string {
+  if (type === lastRecordType && type !== '') return true
+  if (typeof type !== 'string' || !TYPE_PATTERN.test(type)) return false
+  lastRecordType = type
+  return true
+}
+
 function malformed(message: string): CounterfoilError {
   return new CounterfoilError('ERR_MALFORMED', `record payload: ${message}`)
 }
@@ -134,10 +144,11 @@ export function parsePayload(value: unknown): RecordPayload {
   if (value.v !== RECORD_VERSION) {
     throw new CounterfoilError('ERR_UNSUPPORTED_VERSION', `record version ${JSON.stringify(value.v ?? null)} is not supported (expected ${RECORD_VERSION})`)
   }
-  for (const key of Object.keys(value)) {
-    if (!KNOWN_FIELDS.has(key)) throw malformed(`unknown field "${key}"`)
+  // for…in rather than Object.keys: no array per payload (inherited keys are not fields).
+  for (const key in value) {
+    if (!KNOWN_FIELDS.has(key) && Object.hasOwn(value, key)) throw malformed(`unknown field "${key}"`)
   }
-  if (typeof value.type !== 'string' || !TYPE_PATTERN.test(value.type)) {
+  if (!isRecordType(value.type)) {
     throw malformed('"type" must be 1-128 characters of [A-Za-z0-9._:/-] starting with a letter or digit')
   }
   const payload: { -readonly [K in keyof RecordPayload]: RecordPayload[K] } = {

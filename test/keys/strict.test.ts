@@ -147,6 +147,13 @@ describe('isWellFormedSignature', () => {
     ['S = L', sig(R, L), false],
     ['R with y ≥ p', sig(leBytes(P), 5n), false],
     ['R = (0, −1) with sign bit', sig(withSign(leBytes(P - 1n)), 5n), false],
+    ['R = (0, 1) with sign bit', sig(withSign(leBytes(1n)), 5n), false],
+    ['R with y = p − 1 and no sign bit', sig(leBytes(P - 1n), 5n), true],
+    ['S = L − 1', sig(R, L - 1n), true],
+    ['S = L + 1', sig(R, L + 1n), false],
+    ['S = 2^256 − 1', sig(R, 2n ** 256n - 1n), false],
+    ['a view at an offset into a larger buffer', Uint8Array.from([0xff, 0xff, ...sig(R, 5n), 0xff]).subarray(2, 66), true],
+    ['a view whose S half is L, inside good bytes', Uint8Array.from([...sig(R, 5n), ...sig(R, L)]).subarray(64), false],
     ['63 bytes', new Uint8Array(63), false],
     ['65 bytes', new Uint8Array(65), false],
   ] as const)('%s', (_, s, ok) => {
