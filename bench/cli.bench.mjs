@@ -50,7 +50,7 @@ export default async function cliBench({ measureGroup, target, section, note }) 
       { label: 'CLI: node dist/cli/main.js verify --batch', fn: viaCli, opsPerCall: RECORDS, unit: 'records/s' },
     ])
     note('the CLI row pays a Node start-up and package load per call; chunks of 500 records per verifyMany')
-    return { targets: [target('CLI batch vs in-process', spawned.rate, 0.7, base.rate, 'read files + verifyMany in-process')] }
+    return { targets: [target('CLI batch vs in-process', spawned, 0.7, base, 'read files + verifyMany in-process')] }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -104,8 +104,6 @@ export default async function core({ measureGroup, target, section, note, format
   const rawRows = { node: rawNode, webcrypto: rawWebCrypto, noble: rawNoble }
   const raw = Object.fromEntries(Object.entries(rawRows).map(([k, r]) => [k, r.rate]))
   const fastest = Object.keys(raw).reduce((a, b) => (raw[b] > raw[a] ? b : a))
-  const verifyRate = verifyRow.rate
-  const joseVerifyRate = joseRow.rate
 
   // --- many in flight (interleaved) ---------------------------------------------------------------
   section('verification, many in flight (windows interleaved)')
@@ -114,9 +112,6 @@ export default async function core({ measureGroup, target, section, note, format
     { label: 'raw Web Crypto, 64 in flight', fn: () => backends.webcrypto.verifyConcurrent(publicKey, message, signature), concurrency: 64 },
     { label: `verifyMany (${BATCH.toLocaleString('en-US')} u… texts, concurrency 64)`, fn: () => verifyMany(texts, verifyOptions), opsPerCall: BATCH, unit: 'records/s' },
   ])
-
-  const rawNode64 = rawNode64Row.rate
-  const manyRate = manyRow.rate
 
   // --- signing (interleaved) ----------------------------------------------------------------------
   section('signing (windows interleaved)')
@@ -145,9 +140,9 @@ export default async function core({ measureGroup, target, section, note, format
   note(`CPU per operation (all threads): verify ${cpu(verifyRow)}, raw ${fastest} ${cpu(rawRows[fastest])}, jose jwtVerify ${cpu(joseRow)}; verifyMany ${cpu(manyRow)}/record, raw ×64 ${cpu(rawNode64Row)}`)
   note(`CPU-cost ratios (less load-sensitive, informative only): raw/verify ${(rawRows[fastest].cpuMicrosPerOp / verifyRow.cpuMicrosPerOp).toFixed(2)}, raw×64/verifyMany ${(rawNode64Row.cpuMicrosPerOp / manyRow.cpuMicrosPerOp).toFixed(2)}, jose/verify ${(joseRow.cpuMicrosPerOp / verifyRow.cpuMicrosPerOp).toFixed(2)}`)
   const targets = [
-    target('verify vs fastest raw verify', verifyRate, 0.85, raw[fastest], `raw ${fastest}`),
-    target('verifyMany vs raw 64 in flight', manyRate, 0.85, rawNode64, 'raw node:crypto ×64'),
-    target('verify vs jose jwtVerify', verifyRate, 1.5, joseVerifyRate, 'jose jwtVerify'),
+    target('verify vs fastest raw verify', verifyRow, 0.85, rawRows[fastest], `raw ${fastest}`),
+    target('verifyMany vs raw 64 in flight', manyRow, 0.85, rawNode64Row, 'raw node:crypto ×64'),
+    target('verify vs jose jwtVerify', verifyRow, 1.5, joseRow, 'jose jwtVerify'),
   ]
   return { targets }
 }

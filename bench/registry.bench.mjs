@@ -207,7 +207,7 @@ export default async function registryBench({ measureGroup, measure, target, sec
       { label: 'GET /v1/status/<commitment> (counterfoil serve)', fn: () => get(agents[0], `${servedUrl}/v1/status/${commitments[k++ % commitments.length]}`), concurrency: CONCURRENCY, unit: 'req/s' },
       { label: 'bare node:http returning a constant', fn: () => get(agents[1], `${bareUrl}/`), concurrency: CONCURRENCY, unit: 'req/s' },
     ])
-    targets.push(target('HTTP status lookups vs bare node:http', statusRow.rate, 0.5, bareRow.rate, 'bare node:http'))
+    targets.push(target('HTTP status lookups vs bare node:http', statusRow, 0.5, bareRow, 'bare node:http'))
     for (const a of agents) a.destroy()
     await Promise.all([stop(served.child), stop(bare.child)])
 

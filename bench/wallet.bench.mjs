@@ -57,8 +57,8 @@ export default async function wallet({ measureGroup, target, section }) {
 
   return {
     targets: [
-      target('importWallet vs decode + signature checks', importRow.rate, 0.75, baseRow.rate, 'decode + check'),
-      target('verifyChain vs verify × 3', chainRow.rate, 0.75, verifyRow.rate, 'verify × 3'),
+      target('importWallet vs decode + signature checks', importRow, 0.75, baseRow, 'decode + check'),
+      target('verifyChain vs verify × 3', chainRow, 0.75, verifyRow, 'verify × 3'),
     ],
   }
 }
