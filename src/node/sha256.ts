@@ -23,7 +23,7 @@ import crypto from 'node:crypto'
  * ```
  */
 export function sha256(bytes: Uint8Array): Uint8Array {
-  const digest = crypto.hash('sha256', bytes, 'latin1')
+  const digest = crypto.hash('sha256', bytes, 'binary') // Node's name for latin1
   const out = new Uint8Array(32)
   for (let i = 0; i < 32; i++) out[i] = digest.charCodeAt(i)
   return out

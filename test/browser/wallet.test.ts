@@ -52,7 +52,7 @@ afterAll(async () => {
 })
 
 /** A page that records every uncaught error and console error, to assert none happened. */
-async function open(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
+async function openPage(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(STEP_MS)
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
@@ -65,6 +65,26 @@ async function open(context: BrowserContext, url: string, errors: string[]): Pro
   await page.goto(url)
   await page.waitForSelector('body[data-ready="true"]')
   return page
+}
+
+/**
+ * Runs `body` in a fresh browser context and closes it afterwards. Pages come from `openPage`, which
+ * records every uncaught error, console error and HTTP error of the page; the test fails on any of
+ * them except those matching `expected` (a failure the test provokes on purpose).
+ */
+async function inFreshContext(
+  body: (open: (url: string) => Promise<Page>) => Promise<void>,
+  options: { initScript?: string; expected?: RegExp } = {},
+): Promise<void> {
+  const errors: string[] = []
+  const context = await browser.newContext()
+  try {
+    if (options.initScript !== undefined) await context.addInitScript(options.initScript)
+    await body((url) => openPage(context, url, errors))
+    expect(errors.filter((e) => options.expected === undefined || !options.expected.test(e))).toEqual([])
+  } finally {
+    await context.close()
+  }
 }
 
 async function walletStatus(page: Page): Promise<{ text: string; error: boolean }> {
@@ -131,10 +151,8 @@ function titles(result: Checked): string[] {
 
 describe('the wallet example in Chromium', () => {
   it('issue → store → reload → challenge → present → verify (valid) → replay refused → revoke → new challenge → verify (revoked)', async () => {
-    const errors: string[] = []
-    const context = await browser.newContext()
-    try {
-      const wallet = await open(context, server.walletUrl, errors)
+    await inFreshContext(async (open) => {
+      const wallet = await open(server.walletUrl)
       expect(await wallet.locator('#holder-kind').getAttribute('data-kind')).toBe('webcrypto')
       const did = (await wallet.locator('#holder-did').textContent()) ?? ''
       expect(did).toMatch(/^did:key:z6Mk/)
@@ -150,7 +168,7 @@ describe('the wallet example in Chromium', () => {
       expect(await wallet.locator('#holder-did').textContent()).toBe(did)
 
       // the verifier makes a challenge: its origin as audience, a fresh nonce, as text and QR
-      const verifier = await open(context, server.verifierUrl, errors)
+      const verifier = await open(server.verifierUrl)
       const { text: challengeText, challenge } = await challengeOf(verifier)
       expect(challenge.audience).toBe(server.url)
       expect(challenge.nonce).toMatch(/^u[A-Za-z0-9_-]{22}$/)
@@ -158,7 +176,7 @@ describe('the wallet example in Chromium', () => {
       const link = (await verifier.locator('#open-wallet').getAttribute('href')) ?? ''
       expect(link).toContain(`#challenge=${encodeURIComponent(challengeText)}`)
       // the link opens the wallet with the challenge already pasted (it travels in the fragment)
-      const linked = await open(context, new URL(link, server.verifierUrl).href, errors)
+      const linked = await open(new URL(link, server.verifierUrl).href)
       expect(await linked.locator('#challenge').inputValue()).toBe(challengeText)
       await linked.close()
 
@@ -222,20 +240,15 @@ describe('the wallet example in Chromium', () => {
       expect(asked.codes).toBe('ERR_REVOKED')
       expect(asked.checks.filter((c) => c.ok === 'false').map((c) => c.title)).toEqual(['Every record in it valid', 'Record: Not revoked, suspended or withdrawn (asked the registry)'])
 
-      expect(errors).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   }, FLOW_MS)
 
   it('the holder withdraws a consent with its own non-extractable key; the verifier sees it withdrawn', async () => {
-    const errors: string[] = []
-    const context = await browser.newContext()
-    try {
-      const wallet = await open(context, server.walletUrl, errors)
+    await inFreshContext(async (open) => {
+      const wallet = await open(server.walletUrl)
       const did = (await wallet.locator('#holder-did').textContent()) ?? ''
       const id = await buy(wallet, 1, 'consent')
-      const verifier = await open(context, server.verifierUrl, errors)
+      const verifier = await open(server.verifierUrl)
       const text = await present(wallet, id, (await challengeOf(verifier)).text, { staple: false })
       const presentation = decodePresentation(text)
       expect(presentation.payload.staples).toBeUndefined()
@@ -257,19 +270,14 @@ describe('the wallet example in Chromium', () => {
       expect(after.codes).toBe('ERR_WITHDRAWN')
       expect(after.verdict).toMatch(/withdrawn by its holder/)
       await wallet.screenshot({ path: join(ARTIFACTS, 'wallet-consent.png'), fullPage: true })
-      expect(errors).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   }, FLOW_MS)
 
   it('the verifier refuses tampered text, another audience, an old challenge and a stranger presenting, each with its code', async () => {
-    const errors: string[] = []
-    const context = await browser.newContext()
-    try {
-      const wallet = await open(context, server.walletUrl, errors)
+    await inFreshContext(async (open) => {
+      const wallet = await open(server.walletUrl)
       const id = await buy(wallet, 1)
-      const verifier = await open(context, server.verifierUrl, errors)
+      const verifier = await open(server.verifierUrl)
       const { text: challengeText, challenge } = await challengeOf(verifier)
 
       // Flip one character in the middle of the base64url text: decoding or the signature must fail.
@@ -315,19 +323,14 @@ describe('the wallet example in Chromium', () => {
       await wallet.waitForSelector('#status[data-error="true"]')
       expect(await wallet.locator('#status').textContent()).toMatch(/paste the verifier's challenge/)
       expect(await wallet.locator('#presentation').isHidden()).toBe(true)
-      expect(errors).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   }, FLOW_MS)
 
   it('a wallet that cannot reach the registry still presents, without a staple; the verifier asks the registry', async () => {
-    const errors: string[] = []
-    const context = await browser.newContext()
-    try {
-      const wallet = await open(context, server.walletUrl, errors)
+    await inFreshContext(async (open) => {
+      const wallet = await open(server.walletUrl)
       const id = await buy(wallet, 1)
-      const verifier = await open(context, server.verifierUrl, errors)
+      const verifier = await open(server.verifierUrl)
       // Only the wallet's page loses the registry's status route; the verifier's page keeps it.
       await wallet.route('**/v1/status/**', (route) => route.abort('connectionrefused'))
       await wallet.fill('#challenge', (await challengeOf(verifier)).text)
@@ -340,30 +343,21 @@ describe('the wallet example in Chromium', () => {
       const result = await check(verifier, text)
       expect(result.valid, result.verdict).toBe('true')
       expect(result.checks.at(-1)?.title).toBe('Record: Not revoked, suspended or withdrawn (asked the registry)')
-      // The refused connection is the one expected failure on either page.
-      expect(errors.filter((e) => !/\/v1\/status\/.*ERR_CONNECTION_REFUSED|ERR_CONNECTION_REFUSED.*\/v1\/status\//.test(e))).toEqual([])
-    } finally {
-      await context.close()
-    }
+      // The refused connection (on either page) is the one failure expected.
+    }, { expected: /\/v1\/status\/.*ERR_CONNECTION_REFUSED|ERR_CONNECTION_REFUSED.*\/v1\/status\// })
   }, FLOW_MS)
 
   it('falls back to a noble-signed seed key where Web Crypto has no Ed25519, and still presents', async () => {
-    const errors: string[] = []
-    const context = await browser.newContext()
-    await context.addInitScript(NO_WEBCRYPTO_ED25519)
-    try {
-      const wallet = await open(context, server.walletUrl, errors)
+    await inFreshContext(async (open) => {
+      const wallet = await open(server.walletUrl)
       expect(await wallet.locator('#holder-kind').getAttribute('data-kind')).toBe('seed')
       const id = await buy(wallet, 1)
-      const verifier = await open(context, server.verifierUrl, errors)
+      const verifier = await open(server.verifierUrl)
       const text = await present(wallet, id, (await challengeOf(verifier)).text)
       expect(decodePresentation(text).payload.holder).toBe(await wallet.locator('#holder-did').textContent())
       const result = await check(verifier, text)
       expect(result.valid, result.verdict).toBe('true')
       expect((await check(verifier, text)).codes).toBe('ERR_REPLAYED')
-      expect(errors).toEqual([])
-    } finally {
-      await context.close()
-    }
+    }, { initScript: NO_WEBCRYPTO_ED25519 })
   }, FLOW_MS)
 })
