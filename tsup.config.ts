@@ -37,5 +37,5 @@ export default defineConfig({
   treeshake: true,
   clean: true,
   sourcemap: false,
-  external: ['#ed25519-platform', '#sha256-platform', '#base64-platform', /^node:/, 'better-sqlite3', 'pg'],
+  external: ['#ed25519-platform', '#sha256-platform', '#base64-platform', /^node:/, 'better-sqlite3', 'pg', 'sodium-native'],
 })

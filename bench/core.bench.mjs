@@ -5,6 +5,9 @@
 //   1. full-record verify (text in, one at a time) ≥ 0.85 × the fastest backend's raw one-at-a-time verify
 //   2. verifyMany over 10,000 records ≥ 0.85 × raw node verify with 64 in flight
 //   3. full-record verify ≥ 1.5 × jose jwtVerify
+// Targets 1 and 3 are checked twice: with the backend `auto` picks (libsodium when the optional
+// sodium-native is installed, as it is here), and with node:crypto alone, what an application
+// without sodium-native gets.
 import { importJWK, jwtVerify, SignJWT } from 'jose'
 import {
   issue,
@@ -45,7 +48,7 @@ function check(condition, message) {
   if (!condition) throw new Error(`core bench setup: ${message}`)
 }
 
-export default async function core({ measureGroup, target, section, note, formatRate }) {
+export default async function core({ measureGroup, target, pairedRatio, section, note, formatRate }) {
   const shopSeed = seedOf(1)
   const shop = await signerFromSeed(shopSeed)
   const customer = await signerFromSeed(seedOf(2))
@@ -62,8 +65,16 @@ export default async function core({ measureGroup, target, section, note, format
   const signature = sample.signatures[0].signature
   const publicKey = shop.publicKey
   const backends = {}
-  for (const name of ['node', 'webcrypto', 'noble']) backends[name] = await selectBackend(name)
+  for (const name of ['node', 'sodium', 'webcrypto', 'noble']) {
+    try {
+      backends[name] = await selectBackend(name)
+    } catch {
+      note(`(no ${name} backend here: its rows are left out)`) // sodium without sodium-native
+    }
+  }
   const auto = await selectBackend('auto')
+  const useAuto = () => selectBackend('auto')
+  const useNode = () => selectBackend('node')
   for (const b of Object.values(backends)) check(await b.verify(publicKey, message, signature), `${b.name} rejects a good signature`)
   const first = await verify(text, verifyOptions)
   check(first.valid, `verify rejects the sample: ${JSON.stringify(first.errors)}`)
@@ -92,18 +103,23 @@ export default async function core({ measureGroup, target, section, note, format
   check(checked.payload.sub === customer.did, 'jose does not verify its own token')
 
   // --- one at a time: raw backends, verifyEd25519, verify, jose jwtVerify (interleaved) ----------
-  section(`verification, one at a time (windows interleaved; raw = backend object called directly on the ${message.length}-byte signing input; records: realistic purchase, ${trustedIssuers.length} trusted issuers, backend ${auto.name})`)
-  const [rawNode, rawWebCrypto, rawNoble, , verifyRow, joseRow] = await measureGroup([
-    { label: 'raw node:crypto (sync OpenSSL)', fn: () => backends.node.verify(publicKey, message, signature) },
-    { label: 'raw Web Crypto', fn: () => backends.webcrypto.verify(publicKey, message, signature) },
-    { label: 'raw noble (pure JS)', fn: () => backends.noble.verify(publicKey, message, signature) },
-    { label: `verifyEd25519 (strict pre-checks + ${auto.name})`, fn: () => verifyEd25519(publicKey, message, signature) },
-    { label: 'verify (u… text in)', fn: () => verify(text, verifyOptions) },
+  section(`verification, one at a time (windows interleaved; raw = backend object called directly on the ${message.length}-byte signing input; records: realistic purchase, ${trustedIssuers.length} trusted issuers; auto = ${auto.name})`)
+  const rawLabels = { node: 'raw node:crypto (sync OpenSSL)', sodium: 'raw sodium (libsodium, sync)', webcrypto: 'raw Web Crypto', noble: 'raw noble (pure JS)' }
+  const rawNames = Object.keys(backends)
+  const alone = auto.name !== 'node' // a second verify row, on node:crypto alone
+  const rows = await measureGroup([
+    ...rawNames.map((name) => ({ label: rawLabels[name], fn: () => backends[name].verify(publicKey, message, signature) })),
+    { label: `verifyEd25519 (strict pre-checks + ${auto.name})`, fn: () => verifyEd25519(publicKey, message, signature), setup: useAuto },
+    { label: `verify (u… text in, ${auto.name})`, fn: () => verify(text, verifyOptions), setup: useAuto },
+    ...(alone ? [{ label: 'verify (u… text in, node:crypto alone)', fn: () => verify(text, verifyOptions), setup: useNode }] : []),
     { label: 'jose jwtVerify', fn: () => jwtVerify(jwt, josePublicKey, jwtOptions) },
   ])
-  const rawRows = { node: rawNode, webcrypto: rawWebCrypto, noble: rawNoble }
-  const raw = Object.fromEntries(Object.entries(rawRows).map(([k, r]) => [k, r.rate]))
-  const fastest = Object.keys(raw).reduce((a, b) => (raw[b] > raw[a] ? b : a))
+  await useAuto()
+  const rawRows = Object.fromEntries(rawNames.map((name, i) => [name, rows[i]]))
+  const verifyRow = rows[rawNames.length + 1]
+  const verifyNodeRow = alone ? rows[rawNames.length + 2] : verifyRow
+  const joseRow = rows.at(-1)
+  const fastest = rawNames.reduce((a, b) => (rawRows[b].rate > rawRows[a].rate ? b : a))
 
   // --- many in flight (interleaved) ---------------------------------------------------------------
   section('verification, many in flight (windows interleaved)')
@@ -135,14 +151,24 @@ export default async function core({ measureGroup, target, section, note, format
 
   // --- targets -----------------------------------------------------------------------------------
   section('targets')
-  note(`fastest one-at-a-time backend: ${fastest} (${formatRate(raw[fastest])}/s)`)
+  note(`fastest one-at-a-time backend: ${fastest} (${formatRate(rawRows[fastest].rate)}/s); auto picked ${auto.name}`)
   const cpu = (row) => `${row.cpuMicrosPerOp.toFixed(0)} µs`
-  note(`CPU per operation (all threads): verify ${cpu(verifyRow)}, raw ${fastest} ${cpu(rawRows[fastest])}, jose jwtVerify ${cpu(joseRow)}; verifyMany ${cpu(manyRow)}/record, raw ×64 ${cpu(rawNode64Row)}`)
-  note(`CPU-cost ratios (less load-sensitive, informative only): raw/verify ${(rawRows[fastest].cpuMicrosPerOp / verifyRow.cpuMicrosPerOp).toFixed(2)}, raw×64/verifyMany ${(rawNode64Row.cpuMicrosPerOp / manyRow.cpuMicrosPerOp).toFixed(2)}, jose/verify ${(joseRow.cpuMicrosPerOp / verifyRow.cpuMicrosPerOp).toFixed(2)}`)
+  const above = (row, base) => `${(row.cpuMicrosPerOp - base.cpuMicrosPerOp).toFixed(0)} µs`
+  note(`CPU per operation (all threads): verify ${cpu(verifyRow)} (${above(verifyRow, rawRows[auto.name])} above raw ${auto.name})${alone ? `, verify on node:crypto alone ${cpu(verifyNodeRow)} (${above(verifyNodeRow, rawRows.node)} above raw node)` : ''}, jose jwtVerify ${cpu(joseRow)}${rawRows.webcrypto === undefined ? '' : ` (${above(joseRow, rawRows.webcrypto)} above raw Web Crypto)`}; verifyMany ${cpu(manyRow)}/record, raw ×64 ${cpu(rawNode64Row)}`)
   const targets = [
-    target('verify vs fastest raw verify', verifyRow, 0.85, rawRows[fastest], `raw ${fastest}`),
+    target(`verify (${auto.name}) vs fastest raw verify`, verifyRow, 0.85, rawRows[fastest], `raw ${fastest}`),
+    ...(alone ? [target('verify (node:crypto alone) vs raw node:crypto', verifyNodeRow, 0.85, rawRows.node, 'raw node')] : []),
     target('verifyMany vs raw 64 in flight', manyRow, 0.85, rawNode64Row, 'raw node:crypto ×64'),
-    target('verify vs jose jwtVerify', verifyRow, 1.5, joseRow, 'jose jwtVerify'),
+    target(`verify (${auto.name}) vs jose jwtVerify`, verifyRow, 1.5, joseRow, 'jose jwtVerify'),
+    ...(alone ? [target('verify (node:crypto alone) vs jose jwtVerify', verifyNodeRow, 1.5, joseRow, 'jose jwtVerify')] : []),
   ]
+  // A verify cannot outrun the primitive it calls, so raw/jose bounds its ratio to jose. jose
+  // verifies through Web Crypto, whose cost next to sync OpenSSL differs from machine to machine:
+  // where the bound is under 1.5, no verify on that primitive can meet the jose target in this run.
+  for (const name of new Set([auto.name, 'node'])) {
+    if (rawRows[name] === undefined) continue
+    const ceiling = pairedRatio(rawRows[name], joseRow)
+    note(`ceiling for the jose target on ${name}: raw ${name} itself is ${ceiling.toFixed(2)}× jose jwtVerify in this run${ceiling < 1.5 ? ' (below 1.5: out of reach for any verify on this primitive here)' : ''}`)
+  }
   return { targets }
 }

@@ -75,16 +75,21 @@ async function runFor(fn, ms, concurrency, opsPerCall) {
  * the median window's operations per wall-clock second, and the median process CPU time (all
  * threads, so the thread pool's work counts) per operation, which a busy machine disturbs less.
  *
- * @param specs - `{ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }` per row: `fn` is
- *   one call (sync or async, awaited), `concurrency` callers are kept in flight, `opsPerCall` counts
- *   items per call (a batch of 10,000 → 10_000)
+ * @param specs - `{ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s', setup }` per row:
+ *   `fn` is one call (sync or async, awaited), `concurrency` callers are kept in flight, `opsPerCall`
+ *   counts items per call (a batch of 10,000 → 10_000), `setup` (optional, awaited, untimed) runs
+ *   before each of the row's runs, e.g. to select the Ed25519 backend the row is about
  */
 async function measureGroup(specs) {
-  const rows = specs.map(({ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s' }) => ({ label, fn, concurrency, opsPerCall, unit, rates: [], cpu: [] }))
-  for (const r of rows) if (settings.warmupMs > 0) await runFor(r.fn, settings.warmupMs, r.concurrency, r.opsPerCall)
+  const rows = specs.map(({ label, fn, concurrency = 1, opsPerCall = 1, unit = 'ops/s', setup = async () => {} }) => ({ label, fn, concurrency, opsPerCall, unit, setup, rates: [], cpu: [] }))
+  for (const r of rows) {
+    await r.setup()
+    if (settings.warmupMs > 0) await runFor(r.fn, settings.warmupMs, r.concurrency, r.opsPerCall)
+  }
   for (let w = 0; w < settings.windows; w++) {
     for (let k = 0; k < rows.length; k++) {
       const r = rows[(w + k) % rows.length]
+      await r.setup()
       // A lead-in of the same row, untimed, before each window: the row before it (jose's, noble's)
       // leaves garbage and a heap sized for its own work; the lead-in pays that debt and lets the
       // heap settle to this row's steady state, so no row is charged for its neighbour.
@@ -168,7 +173,7 @@ async function main() {
     .sort()
   if (files.length === 0) throw new Error(`no *.bench.mjs file matches ${filters.join(', ') || '(any)'} in ${here}`)
   machineInfo()
-  const harness = Object.freeze({ measure, measureGroup, target, section, note, formatRate, settings })
+  const harness = Object.freeze({ measure, measureGroup, target, pairedRatio, section, note, formatRate, settings })
   const targets = []
   for (const file of files) {
     console.log(`\n=== ${file} ===`)

@@ -1,16 +1,20 @@
 /**
  * The one Ed25519 entry point the rest of counterfoil uses. Strict RFC 8032 pre-checks on bytes
  * (`strict.ts`), then the fastest backend this runtime offers that passes a conformance probe:
- * node:crypto in Node, Web Crypto elsewhere, noble (pure JS, loaded on demand) as the fallback.
+ * in Node libsodium when the optional `sodium-native` is installed, else node:crypto; Web Crypto
+ * elsewhere; noble (pure JS, loaded on demand) as the fallback.
  *
  * @module
  */
-import { platformBackend } from '#ed25519-platform'
+import { platformBackend, sodiumBackend } from '#ed25519-platform'
 import type { Ed25519Backend } from './interface.js'
 import { assertBytesArg, isWellFormedPublicKey, isWellFormedSignature, SEED_LENGTH } from './strict.js'
 
-/** A backend name for {@link selectBackend}; `auto` picks the platform's if it conforms, else noble. */
-export type BackendName = 'node' | 'webcrypto' | 'noble' | 'auto'
+/**
+ * A backend name for {@link selectBackend}; `auto` picks the fastest the runtime has that conforms
+ * (sodium, then the platform's own), else noble.
+ */
+export type BackendName = 'node' | 'sodium' | 'webcrypto' | 'noble' | 'auto'
 
 /**
  * Speccheck vectors ("Taming the many EdDSAs", novifinancial/ed25519-speccheck cases 3, 4, 5) that
@@ -92,13 +96,19 @@ async function loadBackend(name: BackendName): Promise<Ed25519Backend> {
       if (backend === undefined || backend.name !== 'node') throw new Error('counterfoil: the node:crypto backend is only available in Node')
       return backend
     }
+    case 'sodium': {
+      const backend = await sodiumBackend()
+      if (backend === undefined) throw new Error('counterfoil: the sodium backend needs Node and the optional package sodium-native')
+      return backend
+    }
     case 'auto': {
-      const backend = await platformBackend()
-      if (backend !== undefined && (await probeBackend(backend))) return backend
+      for (const candidate of [await sodiumBackend(), await platformBackend()]) {
+        if (candidate !== undefined && (await probeBackend(candidate))) return candidate
+      }
       return loadNoble()
     }
     default:
-      throw new TypeError(`"name" expected 'node' | 'webcrypto' | 'noble' | 'auto', got ${String(name)}`)
+      throw new TypeError(`"name" expected 'node' | 'sodium' | 'webcrypto' | 'noble' | 'auto', got ${String(name)}`)
   }
 }
 
@@ -108,11 +118,12 @@ let resolved: Ed25519Backend | undefined
 
 /**
  * Chooses the Ed25519 backend used from now on by every function here. `auto` (the default, and
- * what happens if this is never called) takes the platform's native backend when it passes the
- * conformance probe, else noble. A named backend is used as is, without the probe (tests and
+ * what happens if this is never called) takes the fastest native backend that passes the
+ * conformance probe — in Node libsodium when `sodium-native` is installed, else node:crypto; Web
+ * Crypto elsewhere — else noble. A named backend is used as is, without the probe (tests and
  * benchmarks probe it themselves).
  *
- * @param name - `'node'`, `'webcrypto'`, `'noble'` or `'auto'`
+ * @param name - `'node'`, `'sodium'`, `'webcrypto'`, `'noble'` or `'auto'`
  * @returns the selected backend
  * @throws TypeError for an unknown name; Error if the named backend is unavailable here (the
  *   previous selection is kept)
@@ -186,7 +197,7 @@ export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, 
 }
 
 /**
- * @internal {@link verifyEd25519}, answered at once when the backend in use can (node, noble), so
+ * @internal {@link verifyEd25519}, answered at once when the backend in use can (node, sodium, noble), so
  * a one-at-a-time `verify` needs no promise hop for its signature; `undefined` when it cannot
  * (Web Crypto, or no backend selected yet), and the caller falls back to {@link verifyEd25519}.
  * The arguments are not type-checked: callers pass bytes they decoded themselves.
@@ -207,7 +218,7 @@ export type VerifyCallback = (publicKey: Uint8Array, message: Uint8Array, signat
 
 /**
  * @internal {@link verifyEd25519Concurrent} bound to the backend in use, for a batch: no promise
- * per call where the backend takes a callback (node), no type checks (callers pass bytes they
+ * per call where the backend takes a callback (node, sodium), no type checks (callers pass bytes they
  * decoded themselves). `done` is called later, exactly once, with the same answer
  * {@link verifyEd25519} gives. Relies on every backend's `verifyConcurrent` never rejecting.
  *

@@ -34,7 +34,7 @@ export interface KeyPair {
  * BoringSSL use this one).
  */
 export interface Ed25519Backend {
-  readonly name: 'node' | 'webcrypto' | 'noble'
+  readonly name: 'node' | 'sodium' | 'webcrypto' | 'noble'
   /**
    * Verifies after the strict pre-checks passed, as fast as possible for one call at a time
    * (node: synchronous OpenSSL call). Never throws for bad signatures.
@@ -48,7 +48,7 @@ export interface Ed25519Backend {
   verifyConcurrent(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>
   /**
    * Same answer as `verify`, returned at once, on backends that compute it on the calling thread
-   * (node, noble); absent where the platform only answers asynchronously (Web Crypto). Lets a
+   * (node, sodium, noble); absent where the platform only answers asynchronously (Web Crypto). Lets a
    * one-at-a-time `verify` skip the promise hops of the asynchronous form.
    */
   verifySync?(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean

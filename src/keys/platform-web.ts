@@ -130,3 +130,17 @@ export function platformBackend(): Promise<Ed25519Backend | undefined> {
   })()
   return detected
 }
+
+/**
+ * The libsodium backend is a Node option (`sodium-native`, see src/node/sodium.ts); outside Node
+ * there is none.
+ *
+ * @returns undefined
+ * @example
+ * ```ts
+ * await sodiumBackend() // undefined in browsers
+ * ```
+ */
+export async function sodiumBackend(): Promise<Ed25519Backend | undefined> {
+  return undefined
+}

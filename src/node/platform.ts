@@ -7,6 +7,7 @@
  */
 import crypto, { type KeyObject } from 'node:crypto'
 import type { Ed25519Backend } from '../keys/interface.js'
+import { sodiumBackend as sodiumOver } from './sodium.js'
 
 /** SPKI DER prefix for an Ed25519 public key (RFC 8410 §4); the 32 raw key bytes follow. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
@@ -121,4 +122,21 @@ export async function platformBackend(): Promise<Ed25519Backend | undefined> {
   }
   backend = nodeBackend()
   return backend
+}
+
+let sodium: Promise<Ed25519Backend | undefined> | undefined
+
+/**
+ * The libsodium backend (src/node/sodium.ts) over the node:crypto one, when the optional package
+ * `sodium-native` is installed and loads; else `undefined`. Tried once.
+ *
+ * @returns the backend or undefined; never rejects
+ * @example
+ * ```ts
+ * const backend = (await sodiumBackend()) ?? (await platformBackend())
+ * ```
+ */
+export function sodiumBackend(): Promise<Ed25519Backend | undefined> {
+  sodium ??= platformBackend().then((openssl) => (openssl === undefined ? undefined : sodiumOver(openssl)))
+  return sodium
 }

@@ -15,12 +15,13 @@ const NODE_ONLY_FILES = {
   'test/registry/log/encoding.test.ts': "compares base64 against Node's Buffer and scans source files on disk",
   'test/registry/crash.test.ts': 'spawns and SIGKILLs a registry server process over SQLite and PostgreSQL (Node adapters)',
   'test/registry/serve.test.ts': 'the node:http adapter (src/node/serve.ts)',
+  'test/keys/sodium.test.ts': 'libsodium through sodium-native, a Node addon',
   'test/codec/sha256.test.ts': "checks the browser SHA-256 (src/codec/sha256-web.ts) against node:crypto; that same file is what runs here, and the vector tests in Chromium hash through it",
 }
 
 /** Single tests that stay in Node, and why (matched on the full test name). */
 const NODE_ONLY_TESTS = {
-  'backend selection auto picks node:crypto in Node (it passes the probe)': 'asserts the Node choice; test/browser/vectors.browser.ts asserts Web Crypto is picked here',
+  'backend selection auto picks libsodium in Node when sodium-native is installed (it passes the probe)': 'asserts the Node choice; test/browser/vectors.browser.ts asserts Web Crypto is picked here',
   'entry decoder properties the registry refuses mutated entries and its log does not move': 'uses Buffer to print hex',
   'domain separation between signed artefacts a status note is not a checkpoint, and a checkpoint is not a status note': 'uses Buffer to build a note',
   'base64url through fromBase64url encodes as Node does and decodes back': "Node's Buffer is the independent base64url reference",

@@ -1,8 +1,9 @@
-// Shared helpers for the keys tests: hex, and the three backends by name.
+// Shared helpers for the keys tests: hex, and every backend Node has, by name (sodium through the
+// sodium-native devDependency).
 import type { Ed25519Backend } from '../../src/keys/interface.js'
 import { selectBackend } from '../../src/keys/ed25519.js'
 
-export const BACKENDS = ['node', 'webcrypto', 'noble'] as const
+export const BACKENDS = ['node', 'sodium', 'webcrypto', 'noble'] as const
 export type NamedBackend = (typeof BACKENDS)[number]
 
 export function hex(s: string): Uint8Array {
@@ -16,7 +17,7 @@ export function toHex(b: Uint8Array): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 }
 
-/** Loads all three backends (without making any of them active). */
+/** Loads every backend (without making any of them active). */
 export async function loadAll(): Promise<Record<NamedBackend, Ed25519Backend>> {
   const out = {} as Record<NamedBackend, Ed25519Backend>
   for (const name of BACKENDS) out[name] = await selectBackend(name)

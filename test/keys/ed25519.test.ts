@@ -21,9 +21,9 @@ beforeAll(async () => {
 const KEY_SEED = new Uint8Array(32).fill(7)
 
 describe('backend selection', () => {
-  it('auto picks node:crypto in Node (it passes the probe)', async () => {
-    expect((await selectBackend('auto')).name).toBe('node')
-    expect((await activeBackend()).name).toBe('node')
+  it('auto picks libsodium in Node when sodium-native is installed (it passes the probe)', async () => {
+    expect((await selectBackend('auto')).name).toBe('sodium')
+    expect((await activeBackend()).name).toBe('sodium')
   })
 
   it('each named backend can be selected', async () => {

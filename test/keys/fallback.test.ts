@@ -1,19 +1,22 @@
-// If the platform backend disagrees with the strict rule, `auto` must fall back to noble.
+// If a native backend disagrees with the strict rule, `auto` must pass it over: libsodium for
+// node:crypto, the platform's for noble.
 import { verify as nobleCofactoredVerify } from '@noble/ed25519'
 import { expect, it, vi } from 'vitest'
 import type { Ed25519Backend } from '../../src/keys/interface.js'
 
-vi.mock('#ed25519-platform', () => {
+/** A backend that accepts what only a cofactored verifier accepts: it fails the probe. */
+function cofactoredBackend(name: Ed25519Backend['name']): Ed25519Backend {
   const cofactored = async (pk: Uint8Array, m: Uint8Array, s: Uint8Array) => nobleCofactoredVerify(s, m, pk, { zip215: false })
-  const backend: Ed25519Backend = {
-    name: 'webcrypto',
+  return {
+    name,
     verify: cofactored,
     verifyConcurrent: cofactored,
     sign: () => Promise.reject(new Error('not used')),
     publicKey: () => Promise.reject(new Error('not used')),
   }
-  return { platformBackend: async () => backend }
-})
+}
+
+vi.mock('#ed25519-platform', () => ({ platformBackend: async () => cofactoredBackend('webcrypto'), sodiumBackend: async () => undefined }))
 
 it('auto falls back to noble when the platform backend fails the probe', async () => {
   const { activeBackend, verifyEd25519 } = await import('../../src/keys/ed25519.js')
@@ -31,7 +34,17 @@ it('auto falls back to noble when the platform backend fails the probe', async (
 
 it('auto falls back to noble when there is no platform backend', async () => {
   vi.resetModules()
-  vi.doMock('#ed25519-platform', () => ({ platformBackend: async () => undefined }))
+  vi.doMock('#ed25519-platform', () => ({ platformBackend: async () => undefined, sodiumBackend: async () => undefined }))
   const { activeBackend } = await import('../../src/keys/ed25519.js')
   expect((await activeBackend()).name).toBe('noble')
+})
+
+it('auto passes over a sodium backend that fails the probe and takes node:crypto', async () => {
+  vi.resetModules()
+  vi.doMock('#ed25519-platform', async () => {
+    const real = await import('../../src/node/platform.js')
+    return { platformBackend: real.platformBackend, sodiumBackend: async () => cofactoredBackend('sodium') }
+  })
+  const { activeBackend } = await import('../../src/keys/ed25519.js')
+  expect((await activeBackend()).name).toBe('node')
 })
