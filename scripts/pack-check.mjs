@@ -8,7 +8,8 @@
 //   4. the real tarball, unpacked into node_modules/ of a temp project, imports by name in Node for every
 //      subpath of the exports map, and its bin runs. Declared dependencies and the optional peers are
 //      linked from this checkout's node_modules (no network); only what package.json declares is linked,
-//      so an undeclared runtime dependency fails here.
+//      so an undeclared runtime dependency fails here. With the tarball installed, `auto` must pick
+//      libsodium while sodium-native is linked and node:crypto once it is removed, verifying either way.
 // Exits 1 on any problem. Needs `npm run build` first.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
@@ -86,6 +87,25 @@ try {
   const bin = spawnSync('node', [join(installed, pkg.bin.counterfoil), '--help'], { cwd: project, encoding: 'utf8' })
   if (bin.status !== 0 || !bin.stdout.includes('Usage: counterfoil')) problems.push(`the installed bin does not run: ${bin.stderr.trim()}`)
   else say('bin counterfoil --help: ok')
+  // The Ed25519 backend `auto` picks from a real install, and a record it verifies: libsodium with
+  // the optional sodium-native linked, node:crypto once it is gone.
+  const verifyWithAuto = `
+    const { selectBackend, generateKeyPair, signerFromSeed } = await import('counterfoil/keys')
+    const { issue } = await import('counterfoil/sign')
+    const { verify } = await import('counterfoil/verify')
+    const name = (await selectBackend('auto')).name
+    const signer = await signerFromSeed((await generateKeyPair()).seed)
+    const record = await issue({ signer, subject: signer.did, type: 'note', claims: { n: 1 } })
+    const result = await verify(record.toString(), { trustedIssuers: [signer.did] })
+    if (!result.valid) throw new Error(JSON.stringify(result.errors))
+    console.log(name)`
+  for (const [expected, when] of [['sodium', 'with sodium-native'], ['node', 'without sodium-native']]) {
+    if (expected === 'node') rmSync(join(project, 'node_modules', 'sodium-native'))
+    const run = spawnSync('node', ['--input-type=module', '-e', verifyWithAuto], { cwd: project, encoding: 'utf8' })
+    const picked = run.stdout.trim()
+    if (run.status !== 0 || picked !== expected) problems.push(`${when}, auto should verify with ${expected}: got ${picked || run.stderr.trim().split('\n').slice(0, 4).join(' | ')}`)
+    else say(`${when}: auto picks ${picked} and verifies a record`)
+  }
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
