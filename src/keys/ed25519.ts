@@ -213,6 +213,16 @@ export function verifyEd25519Now(publicKey: Uint8Array, message: Uint8Array, sig
   }
 }
 
+/**
+ * @internal For a batch, where the backend in use says its batch's own thread should verify too
+ * (`batchPoolLimit`, sodium): {@link verifyEd25519Now} and the pool checks to keep in flight
+ * beside it; else `undefined`.
+ */
+export function verifierWorthRunningHere(): { verifyNow: typeof verifyEd25519Now; poolLimit: number } | undefined {
+  const poolLimit = resolved?.batchPoolLimit
+  return poolLimit === undefined || resolved?.verifySync === undefined ? undefined : { verifyNow: verifyEd25519Now, poolLimit }
+}
+
 /** A callback-style Ed25519 check, for batches: see {@link concurrentVerifier}. */
 export type VerifyCallback = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void) => void
 

@@ -58,6 +58,12 @@ export interface Ed25519Backend {
    * always called later, never synchronously, exactly once.
    */
   verifyCallback?(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, done: (ok: boolean) => void): void
+  /**
+   * Present where checking on the calling thread costs well under the pool form (sodium: libsodium
+   * here, OpenSSL on the pool): a batch then verifies on its own thread too, keeping this many pool
+   * checks in flight beside it, about two per core the pool can have without taking the batch's.
+   */
+  readonly batchPoolLimit?: number
   /** Signs with a 32-byte seed. */
   sign(seed: Uint8Array, message: Uint8Array): Promise<Uint8Array>
   /** Derives the public key of a seed. */

@@ -22,6 +22,7 @@ const NODE_ONLY_FILES = {
 /** Single tests that stay in Node, and why (matched on the full test name). */
 const NODE_ONLY_TESTS = {
   'backend selection auto picks libsodium in Node when sodium-native is installed (it passes the probe)': 'asserts the Node choice; test/browser/vectors.browser.ts asserts Web Crypto is picked here',
+  'auto passes over a sodium backend that fails the probe and takes node:crypto': 'needs the node:crypto backend (src/node/platform.ts) to fall back to',
   'entry decoder properties the registry refuses mutated entries and its log does not move': 'uses Buffer to print hex',
   'domain separation between signed artefacts a status note is not a checkpoint, and a checkpoint is not a status note': 'uses Buffer to build a note',
   'base64url through fromBase64url encodes as Node does and decodes back': "Node's Buffer is the independent base64url reference",

@@ -2,10 +2,11 @@ import * as dagCbor from '@ipld/dag-cbor'
 import fc from 'fast-check'
 import { CID } from 'multiformats/cid'
 import { sha256 } from 'multiformats/hashes/sha2'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeCbor } from '../../src/codec/dag-cbor.js'
 import { toBase64url } from '../../src/codec/multibase.js'
 import type { Signer } from '../../src/keys/interface.js'
+import { selectBackend, type BackendName } from '../../src/keys/ed25519.js'
 import { signerFromCallback } from '../../src/keys/signer.js'
 import { decodeRecord, recordId, SignedRecord } from '../../src/record/envelope.js'
 import { cosign, issue } from '../../src/record/issue.js'
@@ -201,23 +202,42 @@ describe('issue and verify', () => {
   })
 })
 
-describe('verifyMany agrees with verify', () => {
+/** The backends this runtime has that batch differently: libsodium here plus OpenSSL on the pool (sodium), the pool alone (node), Web Crypto. */
+const batchBackends: BackendName[] = []
+for (const name of ['sodium', 'node', 'webcrypto'] as const) {
+  try {
+    await selectBackend(name)
+    batchBackends.push(name)
+  } catch {
+    // not in this runtime (sodium and node outside Node)
+  }
+}
+await selectBackend('auto')
+
+describe.each(batchBackends)('verifyMany agrees with verify (%s backend)', (name) => {
+  beforeAll(() => selectBackend(name))
+  afterAll(() => selectBackend('auto'))
+
   it('gives each record the result verify gives it, in order, whatever the mix and concurrency', async () => {
     const good = await receipt()
     const expired = await receipt({ issuedAt: T0 - 7200 })
     const stranger = await issue({ signer: other, subject: customer.did, type: 'purchase', claims: {}, issuedAt: T0 })
     const both = await cosign(good, customer)
     const forged = good.toString().slice(0, -4) + (good.toString().endsWith('AAAA') ? 'BAAA' : 'AAAA')
-    const inputs = [good, good.toString(), expired, stranger.bytes, both, forged, 'uAAAA', both.toString(), new Uint8Array(3)]
+    const mix = [good, good.toString(), expired, stranger.bytes, both, forged, 'uAAAA', both.toString(), new Uint8Array(3)]
+    const validity = [true, true, false, false, true, false, false, true, false]
     const byList = { now: T0 + 10, trustedIssuers: [shop.did], requiredSigners: [shop.did] }
     // A function: the issuer check answers asynchronously, so every record takes the promise path.
     const byFunction = { now: T0 + 10, trustedIssuers: async (iss: string) => iss === shop.did }
-    for (const options of [byList, byFunction]) {
-      const expected = await Promise.all(inputs.map((i) => verify(i, options)))
-      expect(expected.map((r) => r.valid)).toEqual([true, true, false, false, true, false, false, true, false])
-      for (const concurrency of [1, 3, 64]) {
-        const results = await verifyMany(inputs, { ...options, concurrency })
-        expect(results).toEqual(expected)
+    // The mix once, and 40 times over: a long batch takes many runs on this thread and many pool rounds.
+    for (const inputs of [mix, Array.from({ length: 40 }, () => mix).flat()]) {
+      for (const options of [byList, byFunction]) {
+        const expected = await Promise.all(inputs.map((i) => verify(i, options)))
+        expect(expected.map((r) => r.valid)).toEqual(inputs.map((_, i) => validity[i % mix.length]))
+        for (const concurrency of [1, 3, 64]) {
+          const results = await verifyMany(inputs, { ...options, concurrency })
+          expect(results).toEqual(expected)
+        }
       }
     }
     expect(await verifyMany([])).toEqual([])
@@ -226,6 +246,8 @@ describe('verifyMany agrees with verify', () => {
   it('rejects with TypeError when an item is not a record at all, as verify throws', async () => {
     const good = await receipt()
     await expect(verifyMany([good, 42 as unknown as string, good], { now: T0 })).rejects.toThrow(TypeError)
+    const long = Array.from({ length: 100 }, (_, i) => (i === 77 ? (null as unknown as string) : good))
+    await expect(verifyMany(long, { now: T0 })).rejects.toThrow(TypeError)
   })
 })
 
