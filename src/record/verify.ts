@@ -346,9 +346,13 @@ export async function verifyMany(
   return new Promise((resolve, reject) => {
     const results = new Array<VerifyResult>(items.length)
     let next = 0
-    let inFlight = 0
+    /** Records on the pool: signature checks there, then their remaining checks. */
+    let pooled = 0
+    /** Records started and not settled: `pooled`, and those checked here awaiting an async check. */
+    let pending = 0
     let finished = 0
     let failed = false
+    let hereScheduled = false
     // Records are decoded and their checks started in bursts, topping up to the limit once half
     // have come back: the thread pool keeps a queue of work, and the main thread decodes in runs
     // rather than between every two completions.
@@ -361,24 +365,31 @@ export async function verifyMany(
       failed = true
       reject(e)
     }
-    const returned = (i: number, checked: RecordChecks): void => {
-      inFlight--
+    // A started record is done (`fromPool`: its signature was checked on the pool); start more.
+    const done = (i: number, checked: RecordChecks, fromPool: boolean): void => {
+      if (fromPool) pooled--
+      pending--
       settle(i, checked.findings, checked.record)
-      if (inFlight < refillBelow) refill()
+      if (verifyHere === undefined) {
+        if (pooled < refillBelow) refill()
+      } else {
+        refill()
+        scheduleHere()
+      }
     }
     // After the signatures: the remaining checks, at once unless one of them is asynchronous.
     const afterVerdicts = (i: number, record: SignedRecord, findings: Findings, verdicts: readonly boolean[]): void => {
       try {
         const checked = afterSignatures(record, verdicts, settings, findings, extra)
-        if (checked instanceof Promise) checked.then((c) => returned(i, c), fail)
-        else returned(i, checked)
+        if (checked instanceof Promise) checked.then((c) => done(i, c, true), fail)
+        else done(i, checked, true)
       } catch (e) {
         fail(e)
       }
     }
     const refill = (): void => {
       try {
-        while (!failed && inFlight < poolLimit && next < items.length) {
+        while (!failed && pooled < poolLimit && pending < concurrency && next < items.length) {
           const i = next++
           const findings = new Findings()
           const record = decodeInput(items[i], settings, findings)
@@ -386,7 +397,8 @@ export async function verifyMany(
             settle(i, findings, undefined)
             continue
           }
-          inFlight++
+          pooled++
+          pending++
           const { signatures } = record
           if (signatures.length === 1) {
             // One callback per record, no promise: most batches are single-signature records.
@@ -401,21 +413,33 @@ export async function verifyMany(
       }
     }
     // This thread's share (only with `verifyHere`): a run of records checked here, the pool topped
-    // up before and after, then a turn of the event loop for the pool's answers.
+    // up before and after, then a turn of the event loop for the pool's answers. A record whose
+    // checks go asynchronous (a trusted-issuer function, a registry status check) stays pending,
+    // so `concurrency` bounds those too.
     const runHere = (): void => {
+      hereScheduled = false
       refill()
       try {
-        for (let n = 0; n < HERE_RUN && !failed && next < items.length; n++) {
+        for (let n = 0; n < HERE_RUN && !failed && pending < concurrency && next < items.length; n++) {
           const i = next++
           const checked = runRecordChecks(items[i], settings, verifySignature, extra, verifyHere)
-          if (checked instanceof Promise) checked.then((c) => settle(i, c.findings, c.record), fail)
-          else settle(i, checked.findings, checked.record)
+          if (checked instanceof Promise) {
+            pending++
+            checked.then((c) => done(i, c, false), fail)
+          } else {
+            settle(i, checked.findings, checked.record)
+          }
         }
       } catch (e) {
-        fail(e)
+        fail(e) // a programmer mistake, as above
       }
       refill()
-      if (!failed && next < items.length) nextTurn(runHere)
+      scheduleHere()
+    }
+    const scheduleHere = (): void => {
+      if (hereScheduled || failed || next >= items.length || pending >= concurrency) return
+      hereScheduled = true
+      nextTurn(runHere)
     }
     if (items.length === 0) resolve(results)
     else if (verifyHere === undefined) refill()

@@ -243,6 +243,26 @@ describe.each(batchBackends)('verifyMany agrees with verify (%s backend)', (name
     expect(await verifyMany([])).toEqual([])
   })
 
+  it('keeps at most `concurrency` asynchronous checks open at once', async () => {
+    const good = (await receipt()).toString()
+    let open = 0
+    let most = 0
+    // A slow issuer lookup (a directory service, say): every record's checks go asynchronous.
+    const trustedIssuers = async (iss: string): Promise<boolean> => {
+      most = Math.max(most, ++open)
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      open--
+      return iss === shop.did
+    }
+    for (const concurrency of [1, 5]) {
+      most = 0
+      const results = await verifyMany(Array.from({ length: 60 }, () => good), { now: T0 + 10, trustedIssuers, concurrency })
+      expect(results.every((r) => r.valid)).toBe(true)
+      expect(most).toBeGreaterThanOrEqual(1)
+      expect(most).toBeLessThanOrEqual(concurrency)
+    }
+  })
+
   it('rejects with TypeError when an item is not a record at all, as verify throws', async () => {
     const good = await receipt()
     await expect(verifyMany([good, 42 as unknown as string, good], { now: T0 })).rejects.toThrow(TypeError)
