@@ -14,6 +14,22 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out
 }
 
+/**
+ * A private copy of `bytes` (or of `bytes[start..end)`), always a plain `Uint8Array` that shares
+ * no memory with the input. Not `bytes.slice()`: on a Node `Buffer`, `slice` returns a view of the
+ * caller's memory, so a caller that reuses or wipes its buffer would change what was kept.
+ *
+ * @example
+ * ```ts
+ * const seed = Buffer.alloc(32, 7)
+ * const own = copyBytes(seed)
+ * seed.fill(0) // own is unchanged
+ * ```
+ */
+export function copyBytes(bytes: Uint8Array, start = 0, end = bytes.length): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end))
+}
+
 /** Byte-wise equality (not constant time; use only on public data). */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true

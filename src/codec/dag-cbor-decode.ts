@@ -22,7 +22,7 @@
  */
 import { CID } from 'multiformats/cid'
 import { CounterfoilError } from '../errors.js'
-import { bytesEqual } from './bytes.js'
+import { bytesEqual, copyBytes } from './bytes.js'
 import type { CborValue } from './dag-cbor.js'
 
 /** Deepest nesting accepted by `decodeCbor` unless told otherwise. */
@@ -190,7 +190,7 @@ class Reader {
       texts[slot + 1] = texts[slot]
       bytes[slot + 1] = bytes[slot]
       texts[slot] = text
-      bytes[slot] = b.slice(start, start + n)
+      bytes[slot] = copyBytes(b, start, start + n)
     }
     return text
   }
@@ -212,7 +212,7 @@ class Reader {
         const n = this.length(ai, 1)
         const start = this.pos
         this.pos = start + n
-        return this.copyBytes ? this.bytes.slice(start, start + n) : this.bytes.subarray(start, start + n)
+        return this.copyBytes ? copyBytes(this.bytes, start, start + n) : this.bytes.subarray(start, start + n)
       }
       case 3: {
         const n = this.length(ai, 1)

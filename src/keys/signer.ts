@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { copyBytes } from '../codec/bytes.js'
 import { CounterfoilError } from '../errors.js'
 import { didFromPublicKey } from './did.js'
 import { publicKeyFromSeed, signEd25519, verifyEd25519 } from './ed25519.js'
@@ -64,7 +65,7 @@ export async function generateKeyPair(): Promise<KeyPair> {
  */
 export async function keyPairFromSeed(seed: Uint8Array): Promise<KeyPair> {
   assertBytesArg(seed, 'seed', SEED_LENGTH)
-  const own = seed.slice()
+  const own = copyBytes(seed)
   const publicKey = await publicKeyFromSeed(own)
   return Object.freeze({ seed: own, publicKey, did: didFromPublicKey(publicKey) })
 }
@@ -110,7 +111,7 @@ export function signerFromCallback(options: SignerCallback): Signer {
   assertBytesArg(publicKey, 'publicKey')
   if (typeof sign !== 'function') throw new TypeError(`"sign" expected function, got type=${typeof sign}`)
   checkPublicKey(publicKey)
-  const own = publicKey.slice()
+  const own = copyBytes(publicKey)
   return Object.freeze({
     did: didFromPublicKey(own),
     publicKey: own,
@@ -118,7 +119,7 @@ export function signerFromCallback(options: SignerCallback): Signer {
       assertBytesArg(message, 'message')
       let result: unknown
       try {
-        result = await sign(message.slice())
+        result = await sign(copyBytes(message))
       } catch (cause) {
         throw new CounterfoilError('ERR_SIGNER_FAILED', 'the signing callback failed', { cause })
       }
@@ -129,7 +130,7 @@ export function signerFromCallback(options: SignerCallback): Signer {
 
 async function checkedSignature(publicKey: Uint8Array, message: Uint8Array, result: unknown): Promise<Uint8Array> {
   const signature =
-    result instanceof Uint8Array ? result.slice() : result instanceof ArrayBuffer ? new Uint8Array(result.slice(0)) : undefined
+    result instanceof Uint8Array ? copyBytes(result) : result instanceof ArrayBuffer ? new Uint8Array(result.slice(0)) : undefined
   if (signature === undefined) {
     throw new CounterfoilError('ERR_SIGNER_FAILED', 'the signer returned no signature bytes', {
       cause: new TypeError(`expected Uint8Array of length 64, got type=${typeof result}`),
@@ -176,7 +177,7 @@ export function signerFromCryptoKey(privateKey: CryptoKey, publicKey: Uint8Array
   }
   assertBytesArg(publicKey, 'publicKey')
   checkPublicKey(publicKey)
-  const own = publicKey.slice()
+  const own = copyBytes(publicKey)
   return Object.freeze({
     did: didFromPublicKey(own),
     publicKey: own,
@@ -185,7 +186,7 @@ export function signerFromCryptoKey(privateKey: CryptoKey, publicKey: Uint8Array
       assertBytesArg(message, 'message')
       let result: ArrayBuffer
       try {
-        result = await subtleOrThrow().sign({ name: 'Ed25519' }, privateKey, message.slice())
+        result = await subtleOrThrow().sign({ name: 'Ed25519' }, privateKey, copyBytes(message))
       } catch (cause) {
         throw new CounterfoilError('ERR_SIGNER_FAILED', 'Web Crypto failed to sign', { cause })
       }

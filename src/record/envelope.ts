@@ -4,7 +4,7 @@
  * signatures (that is `verify`'s job) but it does prove every byte canonical.
  */
 import { CID } from 'multiformats/cid'
-import { bytesEqual } from '../codec/bytes.js'
+import { bytesEqual, copyBytes } from '../codec/bytes.js'
 import { cidBytesOf, cidText } from '../codec/cid.js'
 import { asciiText, decodeDagCbor, DEFAULT_MAX_DEPTH } from '../codec/dag-cbor-decode.js'
 import { encodeCbor } from '../codec/dag-cbor.js'
@@ -263,7 +263,7 @@ export function decodeRecord(input: Uint8Array | string, options: DecodeRecordOp
   }
   if (bytes.length > maxBytes) throw new CounterfoilError('ERR_TOO_LARGE', `signed record is ${bytes.length} bytes, more than ${maxBytes}`)
   // A private copy: the record's byte fields are views into it, and the caller may reuse its buffer.
-  if (bytes === input) bytes = bytes.slice()
+  if (bytes === input) bytes = copyBytes(bytes)
   const oneSigner = oneSignerEnvelope(bytes)
   if (oneSigner !== undefined) {
     const { payloadBytes, signer, signature } = oneSigner

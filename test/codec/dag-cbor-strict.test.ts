@@ -6,6 +6,7 @@ import { CID } from 'multiformats/cid'
 import { describe, expect, it } from 'vitest'
 import { cidOf, decodeCbor, encodeCbor } from '../../src/codec/index.js'
 import { CounterfoilError } from '../../src/errors.js'
+import { aliasing } from '../support/aliasing-bytes.js'
 
 const hex = (s: string): Uint8Array => Uint8Array.from((s.replace(/\s+/g, '').match(/../g) ?? []).map((b) => parseInt(b, 16)))
 const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
@@ -188,6 +189,24 @@ describe('decoder edge cases (RFC 8949 §3, §4.2.1; DAG-CBOR strictness)', () =
     const out = decodeCbor(input) as Uint8Array
     input[1] = 0xff
     expect(Array.from(out)).toEqual([1, 2, 3])
+    // Nor for input whose slice() is a view (a Node Buffer): the copy must be a real one.
+    const buffer = aliasing(hex('4301 0203'))
+    const fromBuffer = decodeCbor(buffer) as Uint8Array
+    buffer.fill(0xff)
+    expect(Array.from(fromBuffer)).toEqual([1, 2, 3])
+  })
+
+  it('keeps its interned strings apart from the input: a caller reusing its buffer changes nothing later', () => {
+    // 20 bytes: the slot comes from bytes 0–3, 10 and 16–19, so these two share one.
+    const first = 'abcdefghijklmnopqrst'
+    const second = 'abcdXfghijklmnopqrst'
+    const buffer = aliasing(encodeCbor({ k: first }))
+    expect(decodeCbor(buffer)).toEqual({ k: first })
+    // The caller reuses its buffer (a Node Buffer from the pool is reused all the time)...
+    buffer.set(encodeCbor({ k: second }))
+    // ...and a later, unrelated record holding the other string must still decode to it.
+    expect(decodeCbor(encodeCbor({ k: second }))).toEqual({ k: second })
+    expect(decodeCbor(encodeCbor({ k: first }))).toEqual({ k: first })
   })
 })
 

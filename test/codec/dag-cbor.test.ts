@@ -77,7 +77,7 @@ describe('encodeCbor', () => {
     const bytes = encodeCbor({ link: cid })
     const back = decodeCbor(bytes) as { link: CID }
     expect(back.link.equals(cid)).toBe(true)
-    expect(dagCbor.encode(dagCbor.decode(bytes))).toEqual(bytes)
+    expect(Uint8Array.from(dagCbor.encode(dagCbor.decode(bytes)))).toEqual(bytes)
   })
 })
 
@@ -96,7 +96,7 @@ describe('properties', () => {
     fc.assert(fc.property(ipld, (value) => {
       const bytes = encodeCbor(value)
       expect(encodeCbor(decodeCbor(bytes))).toEqual(bytes)
-      expect(dagCbor.encode(value)).toEqual(bytes)
+      expect(Uint8Array.from(dagCbor.encode(value))).toEqual(bytes) // cborg may hand back a Node Buffer
       expect(cidOf(bytes).toString()).toBe(CID.createV1(0x71, cidOf(bytes).multihash).toString())
     }), { numRuns: 300 })
   })
@@ -119,7 +119,7 @@ describe('properties', () => {
       } catch {
         return
       }
-      expect(dagCbor.encode(value)).toEqual(bytes)
+      expect(Uint8Array.from(dagCbor.encode(value))).toEqual(bytes) // cborg may hand back a Node Buffer
     }), { numRuns: 3000 })
   })
 })

@@ -11,6 +11,8 @@ import {
   signerFromSeed,
 } from '../../src/keys/signer.js'
 
+import { aliasing } from '../support/aliasing-bytes.js'
+
 const msg = new TextEncoder().encode('a counterfoil')
 const ZERO_DID = 'did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp'
 
@@ -36,6 +38,15 @@ describe('key pairs', () => {
     const kp = await keyPairFromSeed(seed)
     seed.fill(0)
     expect(kp.seed).toEqual(new Uint8Array(32).fill(9))
+  })
+
+  it('copies a seed whose slice() is a view (a Node Buffer): wiping it after use breaks nothing', async () => {
+    const seed = aliasing(new Uint8Array(32).fill(9))
+    const kp = await keyPairFromSeed(seed)
+    const signer = await signerFromSeed(seed)
+    seed.fill(0) // what a careful caller does with a secret it no longer needs
+    expect(Array.from(kp.seed)).toEqual(new Array(32).fill(9))
+    expect(await verifyEd25519(signer.publicKey, msg, await signer.sign(msg))).toBe(true)
   })
 
   it('generateKeyPair gives distinct random keys that sign', async () => {
@@ -110,6 +121,18 @@ describe('signerFromCallback (KMS/HSM)', () => {
     } catch (e) {
       expect(isCounterfoilError(e, 'ERR_INVALID_KEY')).toBe(true)
     }
+  })
+
+  it('keeps its own copy of a public key and of a signature given as views (Node Buffers)', async () => {
+    const kp = await keyPairFromSeed(new Uint8Array(32).fill(4))
+    const publicKey = aliasing(kp.publicKey)
+    const returned = aliasing(new Uint8Array(64))
+    const signer = signerFromCallback({ publicKey, sign: async (m) => (returned.set(await signEd25519(kp.seed, m)), returned) })
+    publicKey.fill(0)
+    expect(signer.publicKey).toEqual(kp.publicKey)
+    const signature = await signer.sign(msg)
+    returned.fill(0) // the KMS client reuses its response buffer
+    expect(await verifyEd25519(kp.publicKey, msg, signature)).toBe(true)
   })
 
   it('passes the callback a copy of the message', async () => {

@@ -14,6 +14,7 @@ import { deriveRevocationKey } from '../../src/record/revocation-key.js'
 import { verify, verifyMany } from '../../src/record/verify.js'
 import { verify as publicVerify } from '../../src/verify.js'
 import { CounterfoilError } from '../../src/errors.js'
+import { aliasing } from '../support/aliasing-bytes.js'
 import { party, T0 } from './helpers.js'
 
 let shop: Signer
@@ -182,6 +183,19 @@ describe('issue and verify', () => {
       expect(result.valid).toBe(false)
       expect(result.errors.length).toBeGreaterThan(0)
     }), { numRuns: 400 })
+  })
+
+  it('keeps a private copy of record bytes given as a view (a Node Buffer the caller reuses)', async () => {
+    const record = await receipt()
+    const buffer = aliasing(record.bytes)
+    const decoded = decodeRecord(buffer)
+    const checked = await verify(aliasing(record.bytes), { now: T0 })
+    buffer.fill(0)
+    expect(decoded.bytes).toEqual(record.bytes)
+    expect(Object.getPrototypeOf(decoded.bytes)).toBe(Uint8Array.prototype)
+    expect(decoded.payload).toEqual(record.payload)
+    expect((await verify(decoded, { now: T0 })).valid).toBe(true)
+    expect(checked.valid).toBe(true)
   })
 
   it('does not trust a hand-built SignedRecord object: it re-decodes the bytes', async () => {

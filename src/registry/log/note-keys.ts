@@ -9,7 +9,7 @@
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { assertBytes } from '../../codec/bytes.js'
+import { assertBytes, copyBytes } from '../../codec/bytes.js'
 import { CounterfoilError } from '../../errors.js'
 import { fromBase64, fromHex, isWellFormedText, toBase64, toHex, utf8 } from './encoding.js'
 
@@ -154,7 +154,7 @@ export function keyIdHex(keyId: number): string {
  * ```
  */
 export function noteVerifier(name: string, publicKey: Uint8Array): NoteVerifier {
-  return { name, keyId: noteKeyId(name, publicKey), publicKey: publicKey.slice() }
+  return { name, keyId: noteKeyId(name, publicKey), publicKey: copyBytes(publicKey) }
 }
 
 /**

@@ -9,7 +9,7 @@
  * @module
  */
 import { CounterfoilError } from '../../errors.js'
-import { assertBytes } from '../../codec/bytes.js'
+import { assertBytes, copyBytes } from '../../codec/bytes.js'
 import { HASH_LENGTH, emptyRoot, hashChildren } from './merkle.js'
 import {
   type LeafRange,
@@ -199,7 +199,7 @@ export async function appendLeaves(
   leafHashes.forEach((leafHash, i) => {
     let index = size + i
     let level = 0
-    let hash = leafHash.slice()
+    let hash: Uint8Array = copyBytes(leafHash)
     newNodes.push({ id: { level, index }, hash })
     // A right child (odd index) completes its parent with the waiting left sibling.
     while (isOdd(index)) {
