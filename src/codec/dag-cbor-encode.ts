@@ -218,12 +218,24 @@ function write(w: Writer, value: unknown): void {
  * ```
  */
 export function encodeDagCbor(value: unknown): Uint8Array {
-  const w = new Writer()
+  // One writer serves every call (the result is a copy): a disclosure check encodes a few small
+  // values per claim, and a fresh 256-byte buffer each time was measurable. A getter on the value
+  // that encodes something itself finds the writer busy and gets its own.
+  const w = spare ?? new Writer()
+  spare = undefined
+  w.pos = 0
   try {
     write(w, value)
+    return w.buf.slice(0, w.pos)
   } catch (e) {
     if (e instanceof RangeError) throw new CounterfoilError('ERR_MALFORMED', 'cannot encode as DAG-CBOR: circular or too deeply nested', { cause: e })
     throw e
+  } finally {
+    if (w.buf.length <= SPARE_MAX) spare = w
   }
-  return w.buf.slice(0, w.pos)
 }
+
+/** The writer the next {@link encodeDagCbor} call may use; `undefined` while a call holds it. */
+let spare: Writer | undefined = /* @__PURE__ */ new Writer()
+/** Largest buffer kept between calls: one huge value should not pin its buffer for good. */
+const SPARE_MAX = 64 * 1024

@@ -11,8 +11,7 @@
  * - the value is committed in an inner hash, so a holder can reveal the *path* of a withheld claim
  *   (`[path, valueDigest]`) without its value, and the verifier can report authenticated withheld paths.
  */
-import { sha256 } from '@noble/hashes/sha2.js'
-import { toHex } from '../codec/bytes.js'
+import { sha256 } from '#sha256-platform'
 import { encodeCbor, type CborValue } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError } from '../errors.js'
@@ -228,6 +227,11 @@ export interface DisclosureSummary {
   readonly undisclosed: number
 }
 
+/** A digest as a Set key: one UTF-16 unit per byte (cheaper than hex; never shown to anyone). */
+function digestKey(digest: Uint8Array): string {
+  return String.fromCharCode.apply(null, digest as unknown as number[])
+}
+
 /**
  * Checks disclosures and withheld-claim hints against a record's `sd` digests and puts the
  * disclosed values back into the claims (spec §11.4). Each digest may be used once; a disclosure
@@ -254,14 +258,14 @@ export function applyDisclosures(
   if (sd.length === 0 && (disclosures.length > 0 || withheld.length > 0)) {
     throw new CounterfoilError('ERR_DISCLOSURE_NOT_IN_RECORD', 'the record has no disclosable claims, yet disclosures were shown')
   }
-  const unused = new Set(sd.map(toHex))
+  const unused = new Set(sd.map(digestKey))
   const claim = (digest: Uint8Array, path: ClaimPath, what: string): void => {
-    const hex = toHex(digest)
-    if (!unused.has(hex)) {
+    const key = digestKey(digest)
+    if (!unused.has(key)) {
       throw new CounterfoilError('ERR_DISCLOSURE_NOT_IN_RECORD',
         `${what} for ${formatClaimPath(path)} matches no digest of this record: altered, repeated, or from another record`)
     }
-    unused.delete(hex)
+    unused.delete(key)
   }
   const claims = cloneClaims(payload.claims)
   const ordered = [...disclosures].sort((a, b) => a.path.length - b.path.length)

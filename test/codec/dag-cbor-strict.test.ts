@@ -211,6 +211,18 @@ describe('decoder edge cases (RFC 8949 §3, §4.2.1; DAG-CBOR strictness)', () =
 })
 
 describe('encoder edge cases', () => {
+  it('encodes correctly when a getter on the value encodes something itself (the shared writer is busy)', () => {
+    const nested = encodeCbor({ x: 1, y: 'why' })
+    const value = { a: 'before', get b() { return encodeCbor({ x: 1, y: 'why' }) }, c: 'after' }
+    const bytes = encodeCbor(value)
+    expect(toHex(bytes)).toBe(toHex(dagCbor.encode({ a: 'before', b: nested, c: 'after' })))
+    // and the writer is fine afterwards, for small values and for ones that outgrow its buffer
+    expect(decodeCbor(encodeCbor({ k: 'v' }))).toEqual({ k: 'v' })
+    const big = { blob: new Uint8Array(100_000).fill(7) }
+    expect(decodeCbor(encodeCbor(big))).toEqual(big)
+    expect(toHex(encodeCbor([1, 2]))).toBe('820102')
+  })
+
   it('writes numbers and byte-like values as the reference does', () => {
     expect(toHex(encodeCbor(-0))).toBe('00')
     expect(toHex(encodeCbor(2 ** 60))).toBe('fb43b0000000000000')
