@@ -1,7 +1,7 @@
 /**
- * DAG-CBOR encoding for registry outputs. The codec's encoder may hand back a Node `Buffer` (its
- * byte-array library uses one when it can); registry outputs are plain `Uint8Array`s everywhere,
- * so that callers see one type in every runtime and `slice()` always copies.
+ * DAG-CBOR encoding for registry outputs, which are plain `Uint8Array`s everywhere, so that callers
+ * see one type in every runtime and `slice()` always copies. Our encoder returns one today (it
+ * used to be cborg, which may hand back a Node `Buffer`); this keeps it a guarantee of the registry.
  *
  * @module
  */
