@@ -64,6 +64,18 @@ describe('key pairs', () => {
   })
 })
 
+describe('signEd25519 with a seed array used again', () => {
+  it('signs with what the array holds now: a seed changed in place gets its own key', async () => {
+    const seed = new Uint8Array(32).fill(1)
+    const first = await signEd25519(seed, msg)
+    seed.fill(2)
+    const second = await signEd25519(seed, msg)
+    expect(await verifyEd25519((await keyPairFromSeed(new Uint8Array(32).fill(2))).publicKey, msg, second)).toBe(true)
+    expect(await verifyEd25519((await keyPairFromSeed(new Uint8Array(32).fill(1))).publicKey, msg, first)).toBe(true)
+    expect(second).not.toEqual(first)
+  })
+})
+
 describe('signerFromSeed', () => {
   it('signs for its did:key', async () => {
     const signer = await signerFromSeed(new Uint8Array(32))
