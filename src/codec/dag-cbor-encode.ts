@@ -125,14 +125,48 @@ function writeBigInt(w: Writer, n: bigint): void {
   }
 }
 
+/** Strings up to this length are checked for ASCII and, if so, written a byte per character. */
+const SHORT_TEXT = 64
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false
+  return true
+}
+
 function writeText(w: Writer, s: string): void {
+  const n = s.length
+  // Most keys and many values are short ASCII: a byte per character, no TextEncoder allocation
+  // (which was a tenth of `issue`). Anything else is UTF-8 encoded by the platform.
+  if (n <= SHORT_TEXT && isAscii(s)) {
+    w.head(3, n)
+    w.reserve(n)
+    const b = w.buf
+    let p = w.pos
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i)
+    w.pos = p
+    return
+  }
   const bytes = textEncoder.encode(s)
   w.head(3, bytes.length)
   w.raw(bytes)
 }
 
+/** Length-first, then bytewise, for ASCII keys: their UTF-16 code units are their bytes. */
+function compareAsciiKeys(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+}
+
 function writeMap(w: Writer, obj: object): void {
   const keys = Object.keys(obj)
+  if (keys.every(isAscii)) {
+    keys.sort(compareAsciiKeys)
+    w.head(5, keys.length)
+    for (const key of keys) {
+      writeText(w, key)
+      write(w, (obj as Record<string, unknown>)[key])
+    }
+    return
+  }
   const entries = keys.map((k) => ({ key: k, bytes: textEncoder.encode(k) }))
   entries.sort((a, b) => compareKeys(a.bytes, b.bytes))
   w.head(5, entries.length)

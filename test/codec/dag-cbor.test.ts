@@ -91,7 +91,31 @@ const ipld = fc.letrec((tie) => ({
   ),
 })).value
 
+// The same with text anywhere in Unicode (fc.string() alone is printable ASCII): map keys mixing
+// one- to four-byte characters sort by their UTF-8 bytes, not by their UTF-16 code units.
+const unicodeText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'grapheme-composite', maxLength: 4 }))
+const ipldUnicode = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null), fc.integer(), unicodeText, fc.string({ minLength: 60, maxLength: 80 }),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(unicodeText, tie('value'), { maxKeys: 5 }),
+  ),
+})).value
+
 describe('properties', () => {
+  it('encodes Unicode text and keys exactly as @ipld/dag-cbor does, and decodes them back', () => {
+    fc.assert(fc.property(ipldUnicode, (value) => {
+      const bytes = encodeCbor(value)
+      expect(Uint8Array.from(dagCbor.encode(value))).toEqual(bytes)
+      expect(decodeCbor(bytes)).toEqual(value)
+    }), { numRuns: 500 })
+    // keys whose UTF-16 order and UTF-8 order differ: U+FF61 (3 bytes, ef bd a1) against U+1F600 (4 bytes, surrogate pair d83d de00)
+    const tricky = { '\uff61': 1, '\u{1f600}': 2, 'é': 3, 'zz': 4, z: 5 }
+    expect(Uint8Array.from(dagCbor.encode(tricky))).toEqual(encodeCbor(tricky))
+  })
+
+
   it('decode(encode(x)) re-encodes to the same bytes and agrees with @ipld/dag-cbor', () => {
     fc.assert(fc.property(ipld, (value) => {
       const bytes = encodeCbor(value)
