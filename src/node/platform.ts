@@ -43,23 +43,19 @@ function privateKeyObject(seed: Uint8Array): KeyObject {
 /**
  * Private KeyObjects by the seed array they were made from: a signer passes the same private copy
  * of its seed on every call, and importing the key was a quarter of `issue` (~37 µs of ~156). Keyed
- * by the array itself (weakly, so the key goes with the signer; no copy of the secret as a string),
- * with the bytes it held, so a seed changed in place gets a new key.
+ * by the array itself, weakly, so an entry goes when the array does. Beside the key is the SHA-256
+ * of the bytes it was made from, not the bytes (no second copy of the secret in the JS heap), so a
+ * seed changed in place gets a new key.
  */
-const privateKeys = new WeakMap<Uint8Array, { bytes: Uint8Array; key: KeyObject }>()
+const privateKeys = new WeakMap<Uint8Array, { digest: string; key: KeyObject }>()
 
 function cachedPrivateKeyObject(seed: Uint8Array): KeyObject {
+  const digest = crypto.hash('sha256', seed, 'base64')
   const known = privateKeys.get(seed)
-  if (known !== undefined && sameSeed(known.bytes, seed)) return known.key
+  if (known !== undefined && known.digest === digest) return known.key
   const key = privateKeyObject(seed)
-  privateKeys.set(seed, { bytes: new Uint8Array(seed), key })
+  privateKeys.set(seed, { digest, key })
   return key
-}
-
-function sameSeed(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /**
