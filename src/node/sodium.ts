@@ -1,7 +1,7 @@
 /**
  * An optional, faster Ed25519 verifier for Node: libsodium, through the `sodium-native` package
  * when the application has installed it (an optional peer dependency; counterfoil never needs it).
- * libsodium verifies in well under half the time OpenSSL 3 takes (about 40 µs against 91 µs on
+ * libsodium verifies in well under half the time OpenSSL 3 takes (about 41 µs against 95 µs on
  * the machine docs/decisions.md quotes), and every verification counterfoil does is one of these.
  *
  * Same answers as every other backend, by construction: libsodium's `crypto_sign_verify_detached`
