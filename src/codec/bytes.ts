@@ -16,18 +16,30 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 /**
  * A private copy of `bytes` (or of `bytes[start..end)`), always a plain `Uint8Array` that shares
- * no memory with the input. Not `bytes.slice()`: on a Node `Buffer`, `slice` returns a view of the
- * caller's memory, so a caller that reuses or wipes its buffer would change what was kept.
+ * no memory with the input. Not `bytes.slice()`: Node's buffer subclass returns a view of the
+ * caller's memory from `slice`, so a caller that reuses or wipes its buffer would change what was kept.
  *
  * @example
  * ```ts
- * const seed = Buffer.alloc(32, 7)
+ * const seed = new Uint8Array(32).fill(7) // or a Node buffer read from a file
  * const own = copyBytes(seed)
  * seed.fill(0) // own is unchanged
  * ```
  */
 export function copyBytes(bytes: Uint8Array, start = 0, end = bytes.length): Uint8Array<ArrayBuffer> {
   return new Uint8Array(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end))
+}
+
+/**
+ * Bytes as a Map or Set key: one UTF-16 unit per byte (cheaper than hex; never shown to anyone).
+ *
+ * @example
+ * ```ts
+ * new Set([bytesKey(digest)]).has(bytesKey(digest.slice())) // true
+ * ```
+ */
+export function bytesKey(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[])
 }
 
 /** Byte-wise equality (not constant time; use only on public data). */

@@ -214,13 +214,12 @@ export function verifyEd25519Now(publicKey: Uint8Array, message: Uint8Array, sig
 }
 
 /**
- * @internal For a batch, where the backend in use says its batch's own thread should verify too
- * (`batchPoolLimit`, sodium): {@link verifyEd25519Now} and the pool checks to keep in flight
- * beside it; else `undefined`.
+ * @internal For a batch: the pool checks to keep in flight while the batch's own thread verifies
+ * too with {@link verifyEd25519Now}, where the backend in use asks for that (`batchPoolLimit`,
+ * sodium); else `undefined`.
  */
-export function verifierWorthRunningHere(): { verifyNow: typeof verifyEd25519Now; poolLimit: number } | undefined {
-  const poolLimit = resolved?.batchPoolLimit
-  return poolLimit === undefined || resolved?.verifySync === undefined ? undefined : { verifyNow: verifyEd25519Now, poolLimit }
+export function batchPoolLimit(): number | undefined {
+  return resolved?.verifySync === undefined ? undefined : resolved.batchPoolLimit
 }
 
 /** A callback-style Ed25519 check, for batches: see {@link concurrentVerifier}. */

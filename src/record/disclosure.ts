@@ -12,6 +12,7 @@
  *   (`[path, valueDigest]`) without its value, and the verifier can report authenticated withheld paths.
  */
 import { sha256 } from '#sha256-platform'
+import { bytesKey } from '../codec/bytes.js'
 import { encodeCbor, type CborValue } from '../codec/dag-cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
 import { CounterfoilError } from '../errors.js'
@@ -227,11 +228,6 @@ export interface DisclosureSummary {
   readonly undisclosed: number
 }
 
-/** A digest as a Set key: one UTF-16 unit per byte (cheaper than hex; never shown to anyone). */
-function digestKey(digest: Uint8Array): string {
-  return String.fromCharCode.apply(null, digest as unknown as number[])
-}
-
 /**
  * Checks disclosures and withheld-claim hints against a record's `sd` digests and puts the
  * disclosed values back into the claims (spec §11.4). Each digest may be used once; a disclosure
@@ -258,9 +254,9 @@ export function applyDisclosures(
   if (sd.length === 0 && (disclosures.length > 0 || withheld.length > 0)) {
     throw new CounterfoilError('ERR_DISCLOSURE_NOT_IN_RECORD', 'the record has no disclosable claims, yet disclosures were shown')
   }
-  const unused = new Set(sd.map(digestKey))
+  const unused = new Set(sd.map(bytesKey))
   const claim = (digest: Uint8Array, path: ClaimPath, what: string): void => {
-    const key = digestKey(digest)
+    const key = bytesKey(digest)
     if (!unused.has(key)) {
       throw new CounterfoilError('ERR_DISCLOSURE_NOT_IN_RECORD',
         `${what} for ${formatClaimPath(path)} matches no digest of this record: altered, repeated, or from another record`)

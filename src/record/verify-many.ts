@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { concurrentVerifier, verifierWorthRunningHere } from '../keys/ed25519.js'
+import { batchPoolLimit, concurrentVerifier, verifyEd25519Now } from '../keys/ed25519.js'
 import { sharedPublicKeyFromDid } from '../keys/did.js'
 import { signingInput, type SignedRecord } from './envelope.js'
 import type { VerifyResult } from './result.js'
@@ -42,9 +42,9 @@ export async function verifyBatch(
   // With a backend whose check on this thread costs well under the pool's (libsodium against
   // OpenSSL), this thread verifies too, in short runs between which the pool's answers come in,
   // and the pool gets only a few checks at a time, so that its threads leave this one a core.
-  const here = verifierWorthRunningHere()
-  const verifyHere = here?.verifyNow
-  const poolLimit = here === undefined ? concurrency : Math.min(concurrency, here.poolLimit)
+  const herePoolLimit = batchPoolLimit()
+  const verifyHere = herePoolLimit === undefined ? undefined : verifyEd25519Now
+  const poolLimit = herePoolLimit === undefined ? concurrency : Math.min(concurrency, herePoolLimit)
   return new Promise((resolve, reject) => {
     const results = new Array<VerifyResult>(items.length)
     let next = 0

@@ -4,7 +4,7 @@
  * An append resolves only after the transaction that contains it has committed: nothing
  * acknowledged can be lost.
  */
-import { bytesEqual } from '../codec/bytes.js'
+import { bytesEqual, bytesKey, copyBytes } from '../codec/bytes.js'
 import { decodeCbor } from '../codec/dag-cbor.js'
 import { encodePlain } from './cbor.js'
 import { DOMAIN, domainSeparated } from '../codec/domain.js'
@@ -122,12 +122,7 @@ function storedIssuerKey(bytes: Uint8Array): Uint8Array {
  * Uint8Array, too: a Node Buffer's `slice()` would alias.
  */
 function ownCopy(bytes: Uint8Array): Uint8Array {
-  return bytes.length > MAX_ENTRY_BYTES ? bytes : new Uint8Array(bytes)
-}
-
-/** A Map key for bytes: one UTF-16 unit per byte (cheaper than hex; never shown to anyone). */
-function bytesKey(bytes: Uint8Array): string {
-  return String.fromCharCode.apply(null, bytes as unknown as number[])
+  return bytes.length > MAX_ENTRY_BYTES ? bytes : copyBytes(bytes)
 }
 
 function refuse(code: ErrorCode, message: string): CounterfoilError {
